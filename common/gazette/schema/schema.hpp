@@ -1,0 +1,114 @@
+/// @file
+/// @brief THE index schema: term prefixes, value slots, query fields and metadata keys.
+///
+/// This header is the only place that names a prefix, a slot or a metadata key, so the indexer and the
+/// searcher cannot disagree. Prefixes follow Xapian Omega's conventions where Omega has one, so
+/// xapian-delve and quest can read a Gazette database. docs/schema.md documents it for people.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "gazette/core/time.hpp"
+
+namespace gazette::schema {
+
+/// Bumped whenever terms, slots or the stored record change incompatibly; a database of another version
+/// must be rebuilt.
+inline constexpr int version = 1;
+
+/// Term prefixes.
+namespace prefix {
+inline constexpr std::string_view id = "Q";             ///< unique article id (boolean)
+inline constexpr std::string_view title = "S";          ///< headline words (with positions)
+inline constexpr std::string_view day = "D";            ///< publication day YYYYMMDD (boolean)
+inline constexpr std::string_view month = "M";          ///< publication month YYYYMM (boolean)
+inline constexpr std::string_view year = "Y";           ///< publication year YYYY (boolean)
+inline constexpr std::string_view source = "XSRC";      ///< outlet, canonical form (boolean)
+inline constexpr std::string_view author = "A";         ///< author, canonical form (boolean)
+inline constexpr std::string_view language = "L";       ///< ISO 639-1 language (boolean)
+inline constexpr std::string_view person = "XP";        ///< person, canonical name (boolean)
+inline constexpr std::string_view organization = "XO";  ///< organisation, canonical name (boolean)
+inline constexpr std::string_view place = "XL";         ///< place, canonical name (boolean)
+inline constexpr std::string_view mention_day = "XMD";  ///< a day mentioned in the text (boolean)
+inline constexpr std::string_view mention_month = "XMM";
+inline constexpr std::string_view mention_year = "XMY";
+inline constexpr std::string_view story = "XCL";        ///< story cluster id (boolean)
+inline constexpr std::string_view lsh_band = "XB";      ///< near-duplicate LSH band bucket (boolean)
+inline constexpr std::string_view sample = "XSMP";      ///< sampling bucket 0..63 for estimated facets
+}  // namespace prefix
+
+/// Value slots, each with its encoding.
+enum Slot : Xapian::valueno {
+  slot_date = 0,         ///< publication instant, UTC "YYYYMMDDhhmmss": sorting
+  slot_source = 1,       ///< outlet as written: source facet
+  slot_day = 2,          ///< publication day, "YYYYMMDD": date ranges and the date histogram
+  slot_story = 3,        ///< story cluster id: collapse
+  slot_age_bucket = 4,   ///< reserved for recency: publication month "YYYYMM"
+  slot_person_first = 10,  ///< persons, one per slot, most salient first (slots 10..17)
+  slot_org_first = 20,     ///< organisations (slots 20..27)
+  slot_place_first = 30,   ///< places (slots 30..37)
+};
+/// How many entities of one type get a value slot.
+inline constexpr unsigned entity_slots = 8;
+
+/// Weight of a headline word relative to a body word (added to the unprefixed term's wdf).
+inline constexpr Xapian::termcount title_wdf = 3;
+/// Position gap between headline and body, so a phrase never spans the two.
+inline constexpr Xapian::termpos body_position_gap = 100;
+/// Terms longer than this are hashed (ids) or dropped (words); Xapian's hard limit is 245 bytes.
+inline constexpr std::size_t max_term_bytes = 240;
+
+/// Database metadata keys.
+namespace meta {
+inline constexpr std::string_view schema_version = "gazette.schema_version";
+inline constexpr std::string_view analyzer = "gazette.analyzer";       ///< AnalyzerSettings::signature()
+inline constexpr std::string_view language = "gazette.language";       ///< stemming language
+inline constexpr std::string_view last_update = "gazette.last_update"; ///< ISO 8601 time of the last commit
+}  // namespace meta
+
+/// The Q term for an article id; ids too long for a term are replaced by a hash.
+std::string id_term(std::string_view id);
+/// D, M and Y terms for a publication day.
+std::string day_term(Day day);
+std::string month_term(Day day);
+std::string year_term(Day day);
+
+/// Canonical form of a boolean filter value (source, author, language, entities): NFKC, case folded,
+/// spaces collapsed. Indexing and every filter parser go through this one function.
+std::string canonical_filter_value(std::string_view value);
+
+/// How a query field is matched.
+enum class FieldKind {
+  text,     ///< probabilistic, analysed words (title:)
+  boolean,  ///< exact canonical value, a filter (source:, place:)
+  date,     ///< a day, month, year or range (date:)
+};
+
+/// One searchable field: its name in queries, --filter, CGI f= and JSON, and where it lives in the index.
+struct Field {
+  std::string_view name;      ///< "title", "source", "date", ...
+  FieldKind kind;
+  std::string_view prefix;    ///< term prefix ("" for date, which uses terms and a slot)
+  std::optional<Slot> slot;   ///< the value slot that holds it, for facets
+  std::string_view help;      ///< one line for --help and docs
+};
+
+/// The table of query fields. Extended by the entity, mention and story issues.
+inline constexpr std::array fields{
+    Field{"title", FieldKind::text, prefix::title, std::nullopt, "words of the headline"},
+    Field{"source", FieldKind::boolean, prefix::source, slot_source, "outlet, e.g. source:reuters"},
+    Field{"author", FieldKind::boolean, prefix::author, std::nullopt, "author name"},
+    Field{"lang", FieldKind::boolean, prefix::language, std::nullopt, "language code, e.g. lang:en"},
+    Field{"date", FieldKind::date, "", slot_day, "publication date: 1987, 1987-02, 1987-02-26 or A..B"},
+    Field{"id", FieldKind::boolean, prefix::id, std::nullopt, "article id"},
+};
+
+/// The field with this name, or nullptr.
+const Field* find_field(std::string_view name) noexcept;
+
+}  // namespace gazette::schema

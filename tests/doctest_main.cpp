@@ -1,0 +1,4 @@
+/// @file
+/// @brief The doctest main shared by every unit-test executable.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
