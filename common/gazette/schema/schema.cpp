@@ -1,0 +1,29 @@
+/// @file
+/// @brief Term builders and the field table lookup of the index schema.
+#include "gazette/schema/schema.hpp"
+
+#include "gazette/core/hash.hpp"
+
+namespace gazette::schema {
+
+std::string id_term(std::string_view id) {
+  std::string term(prefix::id);
+  // A hashed id keeps a marker so it cannot collide with an input id that looks like a hash.
+  if (prefix::id.size() + id.size() > max_term_bytes)
+    term.append("#").append(hash_hex128(id));
+  else
+    term.append(id);
+  return term;
+}
+
+std::string day_term(Day day) { return std::string(prefix::day) + format_compact_day(day); }
+std::string month_term(Day day) { return std::string(prefix::month) + format_compact_day(day).substr(0, 6); }
+std::string year_term(Day day) { return std::string(prefix::year) + format_compact_day(day).substr(0, 4); }
+
+const Field* find_field(std::string_view name) noexcept {
+  for (const Field& field : fields)
+    if (field.name == name) return &field;
+  return nullptr;
+}
+
+}  // namespace gazette::schema
