@@ -20,9 +20,18 @@ enum class QueryFieldKind {
   raw,        ///< passed through untouched for a FieldProcessor or boolean prefix (date:, source:, place:)
 };
 
-/// Rewrites a QueryParser query string: free-text words become their normalised tokens (hyphen- or
-/// punctuation-joined words stay joined with '-' so QueryParser keeps them as a phrase); quotes, brackets,
-/// AND/OR/NOT/XOR/NEAR/ADJ, +/- prefixes, trailing '*' wildcards and field prefixes are kept.
+/// Rewrites a QueryParser query string so that the terms QueryParser (same stemmer, STEM_ALL) builds from
+/// it are the analyzer's index terms:
+/// - a word (text between whitespace, brackets and quotes) becomes its analyzer tokens; several tokens
+///   are joined with '-' ("U.S.-Russia" -> "us-russia", "don't" -> "dont"), so QueryParser makes a phrase
+///   of words written together; a word with no tokens disappears, with its +/- sign;
+/// - "quoted phrases" keep their quotes (an unclosed one stays unclosed), their words are rewritten;
+/// - brackets, upper-case AND OR NOT XOR NEAR ADJ NEAR/n ADJ/n outside quotes, a leading + or - and a
+///   trailing '*' wildcard are kept; lower-case "and"/"or" stay words;
+/// - `name:` before a non-space: field_kind(name) says free_text (the value, a word, phrase or bracket
+///   group, is rewritten), raw (the value, quoted or up to whitespace or ')', is copied untouched) or
+///   unknown ("name:" is text);
+/// - whitespace runs become one space (U+202F, which the analyzer keeps inside numbers, is not whitespace).
 std::string rewrite_query_text(std::string_view query, Analyzer& analyzer,
                                const std::function<QueryFieldKind(std::string_view)>& field_kind);
 

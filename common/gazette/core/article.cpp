@@ -21,9 +21,12 @@ DateSource date_source_from_name(std::string_view name) noexcept {
 }
 
 std::string derive_article_id(const Article& article) {
-  // A unit separator keeps ("ab","c") and ("a","bc") apart.
+  // A unit separator keeps ("ab","c") and ("a","bc") apart. Without a headline the opening of the body
+  // stands in for it, or every untitled article of one day would share an id.
+  constexpr std::size_t headline_bytes = 200;
+  const std::string headline = article.title.empty() ? article.body.substr(0, headline_bytes) : article.title;
   const std::string key = article.url.empty()
-                              ? "t\x1f" + article.source + "\x1f" + article.title + "\x1f" + article.raw_date
+                              ? "t\x1f" + article.source + "\x1f" + headline + "\x1f" + article.raw_date
                               : "u\x1f" + article.source + "\x1f" + article.url;
   return "h" + hash_hex64(key);
 }

@@ -41,6 +41,7 @@ struct Article {
   std::string language;  ///< ISO 639-1 code; empty means the indexer's default
 
   std::string raw_date;              ///< the input's own date field, verbatim ("" when none): part of the id hash
+  DateSource raw_date_source = DateSource::metadata;  ///< whether raw_date is a metadata field or a text header
   std::optional<Instant> published;  ///< publication time (UTC)
   DateSource date_source = DateSource::none;
   std::string dateline;              ///< a dateline the input marks as such (Reuters <DATELINE>), verbatim
@@ -50,7 +51,8 @@ struct Article {
 };
 
 /// The id for an article whose input has none: a hash of (source, url) when there is a url, else of
-/// (source, title, raw_date). Only input fields are hashed, never anything Gazette derives.
+/// (source, title or else the body's first 200 bytes, raw_date). Only input fields are hashed, never
+/// anything Gazette derives (a detected date, cleaned text).
 std::string derive_article_id(const Article& article);
 
 }  // namespace gazette

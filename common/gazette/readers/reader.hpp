@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -17,8 +18,17 @@ namespace gazette {
 /// An input record that cannot be indexed, with where it is, why, and its raw text for the reject file.
 struct Rejection {
   std::string where;   ///< "path:line" (JSON Lines, SGML) or "path" (a whole text file)
-  std::string reason;  ///< what is wrong, for a person: "invalid UTF-8 at byte 17", "no text"
+  std::string reason;  ///< what is wrong, for a person: "invalid UTF-8 at column 17", "no text"
   std::string raw;     ///< the record as read (possibly truncated to a bound), kept in the reject file
+};
+
+/// Largest record a reader accepts (a JSON line, a text file, an SGML article); larger ones are rejected.
+inline constexpr std::size_t max_record_bytes = 64u << 20;
+
+/// Limits a reader works within. The defaults suit production; tests shrink them.
+struct ReaderOptions {
+  std::size_t max_record_bytes = gazette::max_record_bytes;  ///< larger records are rejected and skipped
+  std::size_t chunk_bytes = 256u << 10;                      ///< bytes read from the input at a time
 };
 
 /// What a reader yields: an article to index or a rejected record.
@@ -52,16 +62,20 @@ class ArticleReader {
 /// @throws gazette::Error(not_found / bad_input) when the file cannot be opened or the format is unknown.
 std::unique_ptr<ArticleReader> open_reader(const std::filesystem::path& path,
                                            std::optional<InputFormat> format = std::nullopt);
+/// open_reader with explicit limits.
+/// @throws gazette::Error(not_found / bad_input) as open_reader.
+std::unique_ptr<ArticleReader> open_reader(const std::filesystem::path& path,
+                                           std::optional<InputFormat> format, const ReaderOptions& options);
 
 /// Expands command-line inputs: files as given, directories recursively (sorted, input files only, by
 /// extension), "-" as is. Unreadable directories and symlink loops become Rejections, not exceptions.
 struct InputList {
   std::vector<std::filesystem::path> files;
-  std::vector<Rejection> problems;
+  std::vector<Rejection> problems;  ///< where = the path, reason = what is wrong, raw empty
 };
-InputList expand_inputs(const std::vector<std::string>& args);
-
-/// Largest record a reader accepts (a JSON line, a text file, an SGML article); larger ones are rejected.
-inline constexpr std::size_t max_record_bytes = 64u << 20;
+/// Expands args as above. A file named explicitly needs an input extension unless `format` is given
+/// (--format); a missing one, or one with an unknown extension, becomes a problem. Never throws Error.
+InputList expand_inputs(const std::vector<std::string>& args,
+                        std::optional<InputFormat> format = std::nullopt);
 
 }  // namespace gazette

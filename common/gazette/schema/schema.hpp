@@ -68,6 +68,7 @@ namespace meta {
 inline constexpr std::string_view schema_version = "gazette.schema_version";
 inline constexpr std::string_view analyzer = "gazette.analyzer";       ///< AnalyzerSettings::signature()
 inline constexpr std::string_view language = "gazette.language";       ///< stemming language
+inline constexpr std::string_view fold_diacritics = "gazette.fold_diacritics";  ///< "1" or "0"
 inline constexpr std::string_view last_update = "gazette.last_update"; ///< ISO 8601 time of the last commit
 }  // namespace meta
 

@@ -1,0 +1,34 @@
+/// @file
+/// @brief Turns one prepared Article into the Xapian document the schema describes.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "gazette/analysis/analyzer.hpp"
+#include "gazette/core/article.hpp"
+#include "gazette/store/record.hpp"
+
+namespace gazette {
+
+/// Builds documents. Holds an Analyzer and a RecordCodec: not thread-safe, one per worker thread.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const AnalyzerSettings& settings);
+
+  /// The document for an article whose id is set: words with positions (headline also under S and with
+  /// a higher wdf), boolean filter terms, value slots and the stored record as data.
+  Xapian::Document build(const Article& article);
+
+ private:
+  /// Adds the words of text from first_position on; returns the position after the last word.
+  Xapian::termpos add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos first_position,
+                           bool is_title);
+
+  Analyzer analyzer_;
+  RecordCodec codec_;
+  std::vector<Token> tokens_;  // reused between articles
+};
+
+}  // namespace gazette

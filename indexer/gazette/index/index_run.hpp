@@ -1,0 +1,58 @@
+/// @file
+/// @brief One indexing run: inputs read, analysed on all cores, written by one writer, summarised.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/analysis/analyzer.hpp"
+#include "gazette/core/time.hpp"
+#include "gazette/readers/reader.hpp"
+
+namespace gazette {
+
+/// What gazette-index was asked to do.
+struct IndexOptions {
+  std::filesystem::path db;                  ///< database directory (created when missing)
+  std::vector<std::string> inputs;           ///< files, directories, or "-" for standard input
+  std::optional<InputFormat> format;         ///< forces the input format (needed for "-")
+  std::filesystem::path rejects;             ///< reject file; empty means "<db>.rejects.jsonl"
+  AnalyzerSettings analyzer;
+  std::string default_language = "en";       ///< ISO 639-1 code for articles that do not name one
+  std::size_t batch_size = 10000;            ///< documents per commit
+  unsigned threads = 0;                      ///< analysis threads; 0 means one per core
+  std::optional<Day> reference_date;         ///< for datelines without a year
+  bool progress = true;                      ///< a progress line on stderr for runs over a second
+};
+
+/// What an indexing run did.
+struct IndexSummary {
+  std::size_t files = 0;
+  std::size_t read = 0;        ///< articles read (good and rejected records)
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t duplicates = 0;  ///< ids seen twice in this run
+  std::size_t rejected = 0;
+  std::size_t warnings = 0;
+  std::size_t bytes = 0;       ///< input bytes (decompressed)
+  double seconds = 0;
+  std::size_t documents = 0;   ///< documents in the database afterwards
+  std::filesystem::path rejects_path;
+};
+
+/// The reject file used when IndexOptions::rejects is empty.
+std::filesystem::path default_rejects_path(const std::filesystem::path& db);
+
+/// Runs the indexer; messages (warnings, rejections, progress) go to log.
+/// @throws gazette::Error for failures that stop the whole run (database locked, not writable, settings
+/// mismatch); bad records never throw, they are counted and written to the reject file.
+IndexSummary run_index(const IndexOptions& options, std::ostream& log);
+
+/// The summary as a few human-readable lines.
+void print_summary(const IndexSummary& summary, std::ostream& out);
+
+}  // namespace gazette

@@ -1,0 +1,140 @@
+/// @file
+/// @brief IndexWriter: Xapian WritableDatabase with settings checks and batch replay.
+#include "gazette/index/index_writer.hpp"
+
+#include <chrono>
+#include <cstdlib>
+
+#include "gazette/core/error.hpp"
+#include "gazette/core/time.hpp"
+#include "gazette/schema/schema.hpp"
+
+namespace gazette {
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::size_t batch_size) {
+  // Xapian reads its flush threshold when the database opens: set it above the batch size so Xapian
+  // never commits half a batch on its own.
+  setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(batch_size * 2 + 1).c_str(), 1);
+  try {
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorCode::unavailable, "database is locked by another indexer", path.string());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::unavailable, "cannot open the database for writing: " + e.get_msg(), path.string());
+  }
+}
+
+void check_or_record_settings(Xapian::WritableDatabase& db, const std::filesystem::path& path,
+                              const AnalyzerSettings& settings) {
+  const std::string version = db.get_metadata(std::string(schema::meta::schema_version));
+  const std::string signature = settings.signature();
+  if (version.empty()) {
+    if (db.get_doccount() != 0)
+      throw Error(ErrorCode::corrupt, "not a Gazette database (it has documents but no schema version)",
+                  path.string());
+    db.set_metadata(std::string(schema::meta::schema_version), std::to_string(schema::version));
+    db.set_metadata(std::string(schema::meta::analyzer), signature);
+    db.set_metadata(std::string(schema::meta::language), settings.language);
+    db.set_metadata(std::string(schema::meta::fold_diacritics), settings.fold_diacritics ? "1" : "0");
+    return;
+  }
+  if (version != std::to_string(schema::version))
+    throw Error(ErrorCode::corrupt,
+                "database has schema version " + version + ", this gazette-index writes version " +
+                    std::to_string(schema::version) + "; run gazette-index --db " + path.string() + " --rebuild",
+                path.string());
+  const std::string recorded = db.get_metadata(std::string(schema::meta::analyzer));
+  if (recorded != signature)
+    throw Error(ErrorCode::usage,
+                "database was indexed with analyzer settings '" + recorded + "' but this run asks for '" +
+                    signature + "'; use the same --language and folding, or --rebuild",
+                path.string());
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& path, const AnalyzerSettings& settings,
+                         std::size_t batch_size, RejectHandler on_reject, WarningHandler on_warning)
+    : path_(path),
+      db_(open_writable(path, batch_size)),
+      batch_size_(batch_size ? batch_size : 1),
+      on_reject_(std::move(on_reject)),
+      on_warning_(std::move(on_warning)) {
+  check_or_record_settings(db_, path_, settings);
+  started_empty_ = db_.get_doccount() == 0;
+  batch_.reserve(batch_size_);
+}
+
+IndexWriter::~IndexWriter() = default;
+
+std::size_t& IndexWriter::count_for(Outcome outcome) noexcept {
+  switch (outcome) {
+    case Outcome::replaced: return counts_.replaced;
+    case Outcome::duplicate: return counts_.duplicates;
+    case Outcome::added: break;
+  }
+  return counts_.added;
+}
+
+void IndexWriter::apply(const Pending& pending) {
+  // add_document is about 15% faster than replace_document; it is safe when the id cannot exist yet.
+  if (pending.outcome == Outcome::added && started_empty_)
+    db_.add_document(pending.document);
+  else
+    db_.replace_document(schema::id_term(pending.id), pending.document);
+}
+
+void IndexWriter::write(const std::string& id, const std::string& origin, Xapian::Document document) {
+  const auto [it, first_time] = seen_.try_emplace(id, origin);
+  Outcome outcome = Outcome::added;
+  if (!first_time) {
+    on_warning_("id '" + id + "' at " + origin + " was already read at " + it->second +
+                " in this run; the later record replaces the earlier one");
+    outcome = Outcome::duplicate;
+    it->second = origin;
+  } else if (!started_empty_ && db_.term_exists(schema::id_term(id))) {
+    outcome = Outcome::replaced;
+  }
+  ++count_for(outcome);
+  batch_.push_back({id, origin, outcome, std::move(document)});
+  try {
+    apply(batch_.back());
+  } catch (const Xapian::Error& e) {
+    replay_without(batch_.size() - 1, e.get_description());
+  }
+  if (batch_.size() >= batch_size_) commit();
+}
+
+void IndexWriter::replay_without(std::size_t failed_index, const std::string& reason) {
+  // A refused document discards every uncommitted change of the batch: reopen and replay the others.
+  const Pending failed = std::move(batch_[failed_index]);
+  batch_.erase(batch_.begin() + std::ptrdiff_t(failed_index));
+  ++counts_.failed;
+  --count_for(failed.outcome);
+  on_reject_({failed.origin, "the database refused the article: " + reason, failed.id});
+  db_.close();
+  db_ = open_writable(path_, batch_size_);
+  for (std::size_t i = 0; i < batch_.size(); ++i) {
+    try {
+      apply(batch_[i]);
+    } catch (const Xapian::Error& e) {
+      replay_without(i, e.get_description());
+      return;
+    }
+  }
+}
+
+void IndexWriter::commit() {
+  try {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    db_.set_metadata(std::string(schema::meta::last_update), format_iso8601(now));
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::unavailable, "commit failed: " + e.get_description(), path_.string());
+  }
+  batch_.clear();
+}
+
+}  // namespace gazette

@@ -1,0 +1,73 @@
+/// @file
+/// @brief The single writer of a Gazette database: settings check, batched commits, batch replay.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "gazette/analysis/analyzer.hpp"
+#include "gazette/readers/reader.hpp"
+
+namespace gazette {
+
+/// Counts of what a writer did.
+struct WriteCounts {
+  std::size_t added = 0;       ///< ids new to the database
+  std::size_t replaced = 0;    ///< ids already in the database before this run
+  std::size_t duplicates = 0;  ///< ids seen earlier in this same run (the later record won)
+  std::size_t failed = 0;      ///< documents Xapian refused (rejected, the rest of the batch replayed)
+};
+
+/// Writes documents into one Xapian database, committing every batch_size documents. Each batch is kept
+/// until its commit, so a document Xapian refuses is rejected and the rest of the batch replayed without
+/// it. Not thread-safe: one writer per database (Xapian's lock enforces it across processes).
+class IndexWriter {
+ public:
+  using RejectHandler = std::function<void(const Rejection&)>;
+  using WarningHandler = std::function<void(const std::string&)>;
+
+  /// Opens or creates the database and checks (or, for a new one, records) schema version and analyzer.
+  /// @throws gazette::Error(unavailable) when locked or not writable, (corrupt) for another schema
+  /// version, (usage) for other analyzer settings.
+  IndexWriter(const std::filesystem::path& path, const AnalyzerSettings& settings, std::size_t batch_size,
+              RejectHandler on_reject, WarningHandler on_warning);
+  ~IndexWriter();
+
+  /// Adds or replaces the article with this id (origin names it in messages).
+  void write(const std::string& id, const std::string& origin, Xapian::Document document);
+  /// Commits the current batch. @throws gazette::Error(unavailable) when the commit fails.
+  void commit();
+
+  const WriteCounts& counts() const noexcept { return counts_; }
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+ private:
+  enum class Outcome { added, replaced, duplicate };
+  struct Pending {
+    std::string id;
+    std::string origin;
+    Outcome outcome;
+    Xapian::Document document;
+  };
+  std::size_t& count_for(Outcome outcome) noexcept;
+  void apply(const Pending& pending);
+  void replay_without(std::size_t failed_index, const std::string& reason);
+
+  std::filesystem::path path_;
+  Xapian::WritableDatabase db_;
+  std::size_t batch_size_;
+  RejectHandler on_reject_;
+  WarningHandler on_warning_;
+  bool started_empty_;
+  std::vector<Pending> batch_;
+  std::unordered_map<std::string, std::string> seen_;  // id -> origin, for duplicates within one run
+  WriteCounts counts_;
+};
+
+}  // namespace gazette

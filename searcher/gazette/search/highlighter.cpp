@@ -1,0 +1,92 @@
+/// @file
+/// @brief Highlighter: passage selection by a sliding window over the analyser's tokens.
+#include "gazette/search/highlighter.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+namespace gazette {
+
+void Highlighter::analyse(std::string_view text, const std::set<std::string>& terms) {
+  tokens_.clear();
+  term_of_token_.clear();
+  analyzer_.tokenize(text, tokens_);
+  for (const Token& token : tokens_) {
+    const auto it = terms.find(analyzer_.stem(token.text));
+    term_of_token_.push_back(it == terms.end() ? -1 : int(std::distance(terms.begin(), it)));
+  }
+}
+
+HighlightedText Highlighter::cut(std::string_view text, std::size_t first, std::size_t last) {
+  HighlightedText out;
+  if (tokens_.empty()) {
+    out.text = text;
+    return out;
+  }
+  // Include the punctuation right after the last word (a closing quote or full stop reads better).
+  std::size_t begin = tokens_[first].begin;
+  std::size_t end = tokens_[last].end;
+  if (first == 0) begin = 0;
+  if (last + 1 == tokens_.size()) end = text.size();
+  else
+    while (end < tokens_[last + 1].begin && (text[end] == '.' || text[end] == '"' || text[end] == ')')) ++end;
+  out.text = text.substr(begin, end - begin);
+  out.starts_inside = begin > 0;
+  out.ends_inside = end < text.size();
+  for (std::size_t i = first; i <= last; ++i)
+    if (term_of_token_[i] >= 0) out.highlights.push_back({tokens_[i].begin - begin, tokens_[i].end - begin});
+  return out;
+}
+
+HighlightedText Highlighter::mark(std::string_view text, const std::set<std::string>& terms) {
+  analyse(text, terms);
+  if (tokens_.empty()) return {std::string(text), {}, false, false};
+  HighlightedText out = cut(text, 0, tokens_.size() - 1);
+  return out;
+}
+
+HighlightedText Highlighter::best_passage(std::string_view text, const std::set<std::string>& terms,
+                                          std::size_t words) {
+  analyse(text, terms);
+  if (tokens_.empty() || words == 0) return {};
+  const std::size_t n = tokens_.size();
+  const std::size_t window = std::min(words, n);
+
+  // Slide a window of `window` tokens, keeping per-term counts so each step is O(1).
+  std::vector<std::size_t> in_window(terms.size(), 0);
+  std::size_t distinct = 0, matches = 0;
+  auto add = [&](std::size_t i, int delta) {
+    const int t = term_of_token_[i];
+    if (t < 0) return;
+    if (delta > 0) {
+      if (in_window[t]++ == 0) ++distinct;
+      ++matches;
+    } else {
+      if (--in_window[t] == 0) --distinct;
+      --matches;
+    }
+  };
+  for (std::size_t i = 0; i < window; ++i) add(i, +1);
+  std::size_t best_start = 0, best_distinct = distinct, best_matches = matches;
+  for (std::size_t start = 1; start + window <= n; ++start) {
+    add(start - 1, -1);
+    add(start + window - 1, +1);
+    if (distinct > best_distinct || (distinct == best_distinct && matches > best_matches)) {
+      best_start = start;
+      best_distinct = distinct;
+      best_matches = matches;
+    }
+  }
+  // The earliest best window ends on a match; centre its matches instead so they have context both sides.
+  if (best_matches > 0) {
+    std::size_t first = best_start, last = best_start + window - 1;
+    while (term_of_token_[first] < 0) ++first;
+    while (term_of_token_[last] < 0) --last;
+    const std::size_t middle = (first + last) / 2;
+    const std::size_t centred = middle > window / 2 ? middle - window / 2 : 0;
+    best_start = std::min({centred, first, n - window});
+  }
+  return cut(text, best_start, best_start + window - 1);
+}
+
+}  // namespace gazette

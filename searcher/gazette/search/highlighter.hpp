@@ -1,0 +1,40 @@
+/// @file
+/// @brief Snippets: the best passage of a text for the query's terms, with the matching words marked.
+///
+/// Xapian's MSet::snippet tokenizes with Xapian's rules, not ours, and returns HTML; this highlighter uses
+/// Gazette's own Analyzer, so what is marked is exactly what matched, and the spans serve every format.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazette/analysis/analyzer.hpp"
+#include "gazette/search/response.hpp"
+
+namespace gazette {
+
+/// Finds and marks passages. Uses an Analyzer: one per thread.
+class Highlighter {
+ public:
+  explicit Highlighter(Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  /// The whole text with every word whose stem is in terms marked.
+  HighlightedText mark(std::string_view text, const std::set<std::string>& terms);
+
+  /// The window of at most `words` words with the most distinct query terms (then the most matches,
+  /// then the earliest), cut at word boundaries, words marked. With no match: the opening words.
+  HighlightedText best_passage(std::string_view text, const std::set<std::string>& terms, std::size_t words);
+
+ private:
+  /// Tokenizes text and flags the tokens whose stem is a query term.
+  void analyse(std::string_view text, const std::set<std::string>& terms);
+  HighlightedText cut(std::string_view text, std::size_t first, std::size_t last);
+
+  Analyzer& analyzer_;
+  std::vector<Token> tokens_;
+  std::vector<int> term_of_token_;  // index of the matched term in terms, or -1
+};
+
+}  // namespace gazette

@@ -1,0 +1,100 @@
+/// @file
+/// @brief QueryBuilder: one QueryParser set up from the schema's field table.
+#include "gazette/search/query_builder.hpp"
+
+#include "gazette/analysis/query_text.hpp"
+#include "gazette/core/error.hpp"
+#include "gazette/schema/schema.hpp"
+#include "gazette/search/date_query.hpp"
+
+namespace gazette {
+
+namespace {
+
+/// Boolean fields pass their value through the same canonicaliser as indexing, so `source:Reuters`,
+/// `source:reuters` and `--filter source=REUTERS` are one filter.
+class CanonicalFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CanonicalFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(prefix_ + schema::canonical_filter_value(value));
+  }
+
+ private:
+  std::string prefix_;
+};
+
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override { return date_query(value); }
+};
+
+/// Most matches a wildcard may expand to, so `a*` cannot turn a query into thousands of terms.
+constexpr Xapian::termcount max_wildcard_terms = 200;
+
+}  // namespace
+
+Xapian::Query filter_query(const Filter& filter) {
+  const schema::Field* field = schema::find_field(filter.field);
+  if (!field || field->kind == schema::FieldKind::text)
+    throw Error(ErrorCode::usage, "cannot filter on '" + filter.field + "'", "filter");
+  if (field->kind == schema::FieldKind::date) return date_query(filter.value);
+  return Xapian::Query(std::string(field->prefix) + schema::canonical_filter_value(filter.value));
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& database, Analyzer& analyzer) : analyzer_(analyzer) {
+  parser_.set_database(database);
+  if (analyzer.settings().language != "none") parser_.set_stemmer(Xapian::Stem(analyzer.settings().language));
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  parser_.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  for (const schema::Field& field : schema::fields) {
+    const std::string name(field.name);
+    switch (field.kind) {
+      case schema::FieldKind::text: parser_.add_prefix(name, std::string(field.prefix)); break;
+      case schema::FieldKind::boolean:
+        parser_.add_boolean_prefix(name, (new CanonicalFieldProcessor(field.prefix))->release());
+        break;
+      case schema::FieldKind::date: parser_.add_boolean_prefix(name, (new DateFieldProcessor)->release()); break;
+    }
+  }
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& request) {
+  Xapian::Query query = Xapian::Query::MatchAll;
+  const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (has_text) {
+    const std::string text = rewrite_query_text(request.query, analyzer_, [](std::string_view name) {
+      const schema::Field* field = schema::find_field(name);
+      if (!field) return QueryFieldKind::unknown;
+      return field->kind == schema::FieldKind::text ? QueryFieldKind::free_text : QueryFieldKind::raw;
+    });
+    constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+      query = parser_.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw Error(ErrorCode::bad_query, "cannot parse the query '" + request.query + "': " + e.get_msg(), "query");
+    }
+    if (query.empty()) query = Xapian::Query::MatchAll;  // only stop characters: behave like no text
+  }
+  for (const Filter& filter : request.filters)
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(filter));
+  return query;
+}
+
+std::set<std::string> QueryBuilder::highlight_terms(const Xapian::Query& query) {
+  std::set<std::string> terms;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty()) continue;
+    if (term.compare(0, schema::prefix::title.size(), schema::prefix::title) == 0 &&
+        term.size() > schema::prefix::title.size() && !std::isupper(static_cast<unsigned char>(term[1])))
+      terms.insert(term.substr(schema::prefix::title.size()));
+    else if (!std::isupper(static_cast<unsigned char>(term[0])))
+      terms.insert(term);
+  }
+  return terms;
+}
+
+}  // namespace gazette

@@ -1,0 +1,37 @@
+/// @file
+/// @brief Builds the Xapian query of a request: QueryParser over analysed text, fields, date and filters.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "gazette/analysis/analyzer.hpp"
+#include "gazette/search/request.hpp"
+
+namespace gazette {
+
+/// The query of one filter (a boolean term, or a date expression).
+/// @throws gazette::Error(usage) for an unknown field, (bad_query) for an unreadable date.
+Xapian::Query filter_query(const Filter& filter);
+
+/// Turns requests into Xapian queries. Holds a QueryParser and uses an Analyzer: one per thread.
+class QueryBuilder {
+ public:
+  /// database: for wildcard expansion; analyzer: the database's analyzer settings.
+  QueryBuilder(const Xapian::Database& database, Analyzer& analyzer);
+
+  /// The query for the request's text and filters (MatchAll when both are empty).
+  /// @throws gazette::Error(bad_query) with the parser's message when the text cannot be parsed.
+  Xapian::Query build(const SearchRequest& request);
+
+  /// The unprefixed stems a query looks for, to highlight in headlines and snippets.
+  static std::set<std::string> highlight_terms(const Xapian::Query& query);
+
+ private:
+  Analyzer& analyzer_;
+  Xapian::QueryParser parser_;
+};
+
+}  // namespace gazette

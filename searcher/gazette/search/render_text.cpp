@@ -1,0 +1,88 @@
+/// @file
+/// @brief The human renderer: numbered hits with highlighted snippets, then facets as bar charts.
+#include <algorithm>
+#include <cstdio>
+#include <ostream>
+
+#include "gazette/search/markup.hpp"
+#include "gazette/search/render.hpp"
+
+namespace gazette {
+
+namespace {
+constexpr std::string_view bold_on = "\x1b[1m", bold_off = "\x1b[0m";
+
+std::string describe_total(const SearchResponse& r) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%s%zu result%s (%.1f ms)", r.total_exact ? "" : "about ", r.total,
+                r.total == 1 ? "" : "s", r.seconds * 1000.0);
+  return buf;
+}
+
+/// Date, source and id on one line, skipping what the article lacks.
+std::string byline(const Article& a) {
+  std::string line;
+  auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!line.empty()) line += " \u00b7 ";
+    line += part;
+  };
+  add(a.published ? format_iso_day(std::chrono::floor<std::chrono::days>(*a.published)) : "");
+  add(a.source);
+  add("id " + a.id);
+  return line;
+}
+
+void render_histogram(const DateHistogram& h, std::size_t width, std::ostream& out) {
+  if (h.buckets.empty()) return;
+  std::size_t peak = 1, key_width = 0;
+  for (const auto& b : h.buckets) {
+    peak = std::max(peak, b.count);
+    key_width = std::max(key_width, b.key.size());
+  }
+  const std::size_t bar_width = width > key_width + 16 ? width - key_width - 16 : 10;
+  out << "Dates (by " << granularity_name(h.granularity) << "):\n";
+  for (const auto& b : h.buckets) {
+    const std::size_t len = (b.count * bar_width + peak - 1) / peak;
+    std::string bar;
+    for (std::size_t i = 0; i < len; ++i) bar += "\u2588";
+    char count[24];
+    std::snprintf(count, sizeof count, "%7zu ", b.count);
+    out << "  " << b.key << std::string(key_width - b.key.size() + 1, ' ') << count << bar << '\n';
+  }
+}
+}  // namespace
+
+void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
+  const std::string_view on = style.color ? bold_on : "", off = style.color ? bold_off : "";
+  out << describe_total(r);
+  if (!r.hits.empty())
+    out << ", showing " << r.hits.front().rank << "\u2013" << r.hits.back().rank;
+  out << '\n';
+  for (const Hit& hit : r.hits) {
+    out << '\n' << std::string(hit.rank < 10 ? 2 : 1, ' ') << hit.rank << ". "
+        << highlighted_plain(hit.title, on, off);
+    if (hit.title.text.empty()) out << "(no headline)";
+    out << "\n    " << byline(hit.article) << '\n';
+    if (!hit.snippet.text.empty()) out << "    " << highlighted_plain(hit.snippet, on, off) << '\n';
+  }
+  if (r.facets) {
+    out << '\n';
+    render_histogram(r.facets->dates, style.width, out);
+    if (!r.facets->sources.empty()) {
+      out << "Sources:";
+      for (const auto& s : r.facets->sources) out << "  " << s.value << " (" << s.count << ")";
+      out << '\n';
+    }
+    if (r.facets->estimated) out << "(facet counts are estimated from a sample)\n";
+  }
+}
+
+void render_article_text(const Article& a, const TextStyle& style, std::ostream& out) {
+  const std::string_view on = style.color ? bold_on : "", off = style.color ? bold_off : "";
+  out << on << (a.title.empty() ? "(no headline)" : a.title) << off << '\n' << byline(a) << '\n';
+  if (!a.url.empty()) out << a.url << '\n';
+  out << '\n' << a.body << '\n';
+}
+
+}  // namespace gazette

@@ -1,0 +1,53 @@
+/// @file
+/// @brief Parsing of the request's small vocabularies: filters, sort orders, granularities.
+#include "gazette/search/request.hpp"
+
+#include "gazette/core/error.hpp"
+#include "gazette/schema/schema.hpp"
+
+namespace gazette {
+
+Filter parse_filter(const std::string& text) {
+  const auto sep = text.find_first_of("=:");
+  if (sep == std::string::npos || sep == 0)
+    throw Error(ErrorCode::usage, "expected FIELD=VALUE, got '" + text + "'", "filter");
+  Filter filter{text.substr(0, sep), text.substr(sep + 1)};
+  const schema::Field* field = schema::find_field(filter.field);
+  if (!field || field->kind == schema::FieldKind::text)
+    throw Error(ErrorCode::usage, "cannot filter on '" + filter.field + "'", "filter");
+  if (filter.value.size() >= 2 && filter.value.front() == '"' && filter.value.back() == '"')
+    filter.value = filter.value.substr(1, filter.value.size() - 2);
+  if (filter.value.empty()) throw Error(ErrorCode::usage, "empty value for '" + filter.field + "'", "filter");
+  return filter;
+}
+
+SortOrder parse_sort(const std::string& text) {
+  if (text == "relevance") return SortOrder::relevance;
+  if (text == "date") return SortOrder::date;
+  throw Error(ErrorCode::usage, "unknown sort order '" + text + "' (relevance or date)", "sort");
+}
+
+Granularity parse_granularity(const std::string& text) {
+  if (text == "auto") return Granularity::automatic;
+  if (text == "day") return Granularity::day;
+  if (text == "week") return Granularity::week;
+  if (text == "month") return Granularity::month;
+  if (text == "year") return Granularity::year;
+  throw Error(ErrorCode::usage, "unknown granularity '" + text + "' (auto, day, week, month or year)",
+              "granularity");
+}
+
+const char* sort_name(SortOrder sort) noexcept { return sort == SortOrder::date ? "date" : "relevance"; }
+
+const char* granularity_name(Granularity granularity) noexcept {
+  switch (granularity) {
+    case Granularity::day: return "day";
+    case Granularity::week: return "week";
+    case Granularity::month: return "month";
+    case Granularity::year: return "year";
+    case Granularity::automatic: break;
+  }
+  return "auto";
+}
+
+}  // namespace gazette

@@ -1,0 +1,57 @@
+/// @file
+/// @brief SearchRequest: everything a front end (CLI, REPL, CGI) can ask of a search.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/core/time.hpp"
+
+namespace gazette {
+
+/// A drill-down filter: an exact value of a boolean field, or a date expression for "date".
+struct Filter {
+  std::string field;  ///< a schema field name: "source", "date", "place", ...
+  std::string value;  ///< as the user wrote it; canonicalised when the query is built
+};
+
+/// Result order.
+enum class SortOrder {
+  relevance,  ///< BM25, best first
+  date,       ///< newest first (relevance breaks ties)
+};
+
+/// Bucket size of the date histogram.
+enum class Granularity { automatic, day, week, month, year };
+
+/// One search, independent of the front end that asked for it.
+struct SearchRequest {
+  std::string query;            ///< Xapian QueryParser syntax; empty matches every article
+  std::vector<Filter> filters;  ///< all must match
+  SortOrder sort = SortOrder::relevance;
+  std::size_t offset = 0;       ///< first hit to return (0-based)
+  std::size_t limit = 10;       ///< hits to return
+  bool facets = true;           ///< count facets over the whole match set
+  Granularity granularity = Granularity::automatic;
+  bool snippets = true;
+  bool collapse = true;         ///< one hit per story
+  std::size_t snippet_words = 40;
+};
+
+/// Parses "field=value" or "field:value" (as given to --filter, f= and the REPL's :filter).
+/// @throws gazette::Error(usage) when there is no separator or the field is unknown or not filterable.
+Filter parse_filter(const std::string& text);
+
+/// Parses "relevance" or "date". @throws gazette::Error(usage) otherwise.
+SortOrder parse_sort(const std::string& text);
+
+/// Parses "auto", "day", "week", "month" or "year". @throws gazette::Error(usage) otherwise.
+Granularity parse_granularity(const std::string& text);
+
+/// Lower-case names of the enums, as used in options, CGI parameters and JSON.
+const char* sort_name(SortOrder sort) noexcept;
+const char* granularity_name(Granularity granularity) noexcept;
+
+}  // namespace gazette

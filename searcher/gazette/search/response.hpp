@@ -1,0 +1,74 @@
+/// @file
+/// @brief SearchResponse: what every renderer (text, JSON, HTML) shows.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/core/article.hpp"
+#include "gazette/search/request.hpp"
+
+namespace gazette {
+
+/// A highlighted range of a text, in bytes.
+struct Span {
+  std::size_t begin, end;
+};
+
+/// A piece of stored text with the query's words marked.
+struct HighlightedText {
+  std::string text;             ///< plain text (not escaped)
+  std::vector<Span> highlights; ///< sorted, non-overlapping
+  bool starts_inside = false;   ///< the passage starts after the start of the text (show an ellipsis)
+  bool ends_inside = false;     ///< the passage stops before the end of the text
+};
+
+/// One result.
+struct Hit {
+  std::size_t rank;      ///< 1-based position in the whole result list
+  double weight;         ///< BM25 weight
+  int percent;           ///< Xapian's percentage score
+  Article article;       ///< the stored article (body cleared unless asked for)
+  HighlightedText title;
+  HighlightedText snippet;
+};
+
+/// A value and how many matching articles carry it.
+struct FacetValue {
+  std::string value;
+  std::size_t count;
+};
+
+/// The date histogram: one bucket per period from the first to the last matching date, empty ones included.
+struct DateHistogram {
+  Granularity granularity = Granularity::year;  ///< never automatic once computed
+  struct Bucket {
+    std::string key;  ///< "1987", "1987-02", "1987-W09" or "1987-02-26"
+    Day first_day;    ///< first day of the bucket
+    std::size_t count;
+  };
+  std::vector<Bucket> buckets;
+};
+
+/// Facet counts over the whole match set (not only the page shown).
+struct Facets {
+  DateHistogram dates;
+  std::vector<FacetValue> sources;
+  bool estimated = false;  ///< counts were scaled from a sample
+};
+
+/// The answer to a SearchRequest.
+struct SearchResponse {
+  SearchRequest request;
+  std::string parsed_query;  ///< Xapian's description of the query that ran
+  std::size_t total = 0;     ///< matches (estimated by Xapian when not exact)
+  std::size_t total_lower = 0, total_upper = 0;
+  bool total_exact = true;
+  std::vector<Hit> hits;
+  std::optional<Facets> facets;
+  double seconds = 0;
+};
+
+}  // namespace gazette

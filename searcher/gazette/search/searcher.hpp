@@ -1,0 +1,39 @@
+/// @file
+/// @brief Searcher: the one search path every front end (CLI, REPL, CGI, FastCGI) goes through.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "gazette/search/archive.hpp"
+#include "gazette/search/request.hpp"
+#include "gazette/search/response.hpp"
+
+namespace gazette {
+
+/// Answers SearchRequests against one archive. Holds Xapian and ICU objects: one Searcher per thread.
+class Searcher {
+ public:
+  /// @throws gazette::Error as open_archive does.
+  explicit Searcher(const std::filesystem::path& path);
+  explicit Searcher(Archive archive);
+  ~Searcher();
+
+  /// Runs a request. A database changed by an indexer meanwhile is reopened and the search retried.
+  /// @throws gazette::Error(bad_query) for unparsable text or filters, (usage) for an unknown filter
+  /// field, (unavailable / corrupt) when the database fails.
+  SearchResponse search(const SearchRequest& request);
+
+  /// The stored article with this id, or nullopt. @throws gazette::Error(corrupt) for a damaged record.
+  std::optional<Article> get(const std::string& id);
+
+  /// Number of articles in the archive.
+  std::size_t size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette

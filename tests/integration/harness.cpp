@@ -1,0 +1,46 @@
+/// @file
+/// @brief Integration test helpers.
+#include "harness.hpp"
+
+#include <doctest/doctest.h>
+
+namespace gazette::test {
+
+ProcessResult index(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv{GAZETTE_INDEX_BIN, "--quiet"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, input);
+}
+
+ProcessResult search(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv{GAZETTE_SEARCH_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, input);
+}
+
+std::string schema_problems(const std::string& json_lines, const std::string& schema_name, const std::string& def) {
+  std::vector<std::string> argv{GAZETTE_PYTHON, GAZETTE_VALIDATOR, std::string(GAZETTE_SCHEMAS_DIR) + "/" + schema_name};
+  if (!def.empty()) argv.push_back(def);
+  const ProcessResult r = run_process(argv, json_lines);
+  return r.status == 0 ? "" : r.out + r.err;
+}
+
+nlohmann::json search_json(const std::string& db, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"--db", db, "--json"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const ProcessResult r = search(argv);
+  INFO("stderr: " << r.err);
+  REQUIRE(r.status == 0);
+  CHECK(schema_problems(r.out, "search-response.schema.json") == "");
+  return nlohmann::json::parse(r.out);
+}
+
+std::vector<std::string> hit_ids(const nlohmann::json& response) {
+  std::vector<std::string> ids;
+  for (const auto& hit : response.at("hits")) ids.push_back(hit.at("id"));
+  return ids;
+}
+
+std::string sample_dir() { return (data_dir() / "sample").string(); }
+
+}  // namespace gazette::test

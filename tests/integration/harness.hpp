@@ -1,0 +1,30 @@
+/// @file
+/// @brief Helpers shared by the integration tests: run the binaries, parse and validate their JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../test_paths.hpp"
+#include "process.hpp"
+
+namespace gazette::test {
+
+/// gazette-index with these arguments.
+ProcessResult index(const std::vector<std::string>& args, const std::string& input = {});
+/// gazette-search with these arguments.
+ProcessResult search(const std::vector<std::string>& args, const std::string& input = {});
+/// gazette-search --db db --json args..., checked to exit 0 and to validate against the response schema.
+nlohmann::json search_json(const std::string& db, const std::vector<std::string>& args);
+/// The ids of the hits of a JSON response, in order.
+std::vector<std::string> hit_ids(const nlohmann::json& response);
+/// Validates one JSON document per line against schemas/NAME (optionally its $defs/DEF); "" when valid,
+/// else the validator's messages.
+std::string schema_problems(const std::string& json_lines, const std::string& schema_name,
+                            const std::string& def = {});
+/// tests/data/sample, the archive the demo and these tests index.
+std::string sample_dir();
+
+}  // namespace gazette::test
