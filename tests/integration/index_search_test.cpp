@@ -119,7 +119,7 @@ TEST_CASE("facets count the whole match set, not the page") {
   CHECK(dates["buckets"].front()["key"] == "1987");
   CHECK(dates["buckets"].back()["key"] == "2024");
   CHECK(dates["buckets"].size() == 2024 - 1987 + 1);  // empty years included
-  const json& sources = r["facets"]["source"];
+  const json& sources = r["facets"]["fields"]["source"];
   CHECK(sources[0] == json{{"value", "Market Wire"}, {"count", 2}});
   CHECK(sources[1] == json{{"value", "Reuters"}, {"count", 1}});
 }

@@ -70,12 +70,16 @@ json response_json(const SearchResponse& r) {
     json buckets = json::array();
     for (const auto& b : r.facets->dates.buckets)
       buckets.push_back({{"key", b.key}, {"start", format_iso_day(b.first_day)}, {"count", b.count}});
-    json sources = json::array();
-    for (const auto& s : r.facets->sources) sources.push_back({{"value", s.value}, {"count", s.count}});
+    json fields = json::object();
+    for (const FieldFacet& facet : r.facets->fields) {
+      json values = json::array();
+      for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+      fields[facet.field] = std::move(values);
+    }
     out["facets"] = {{"estimated", r.facets->estimated},
                      {"counts", "articles"},
                      {"date", {{"granularity", granularity_name(r.facets->dates.granularity)}, {"buckets", buckets}}},
-                     {"source", sources}};
+                     {"fields", fields}};
   }
   return out;
 }

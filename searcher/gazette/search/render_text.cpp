@@ -69,9 +69,10 @@ void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& 
   if (r.facets) {
     out << '\n';
     render_histogram(r.facets->dates, style.width, out);
-    if (!r.facets->sources.empty()) {
-      out << "Sources:";
-      for (const auto& s : r.facets->sources) out << "  " << s.value << " (" << s.count << ")";
+    for (const FieldFacet& facet : r.facets->fields) {
+      if (facet.values.empty()) continue;
+      out << facet.field << ":";
+      for (const auto& v : facet.values) out << "  " << v.value << " (" << v.count << ")";
       out << '\n';
     }
     if (r.facets->estimated) out << "(facet counts are estimated from a sample)\n";

@@ -52,11 +52,24 @@ struct DateHistogram {
   std::vector<Bucket> buckets;
 };
 
+/// The most frequent values of one field among the matches.
+struct FieldFacet {
+  std::string field;                ///< a schema field name ("source", "place", ...): drill down with field=value
+  std::vector<FacetValue> values;  ///< most frequent first
+};
+
 /// Facet counts over the whole match set (not only the page shown).
 struct Facets {
   DateHistogram dates;
-  std::vector<FacetValue> sources;
-  bool estimated = false;  ///< counts were scaled from a sample
+  std::vector<FieldFacet> fields;  ///< in display order
+  bool estimated = false;          ///< counts were scaled from a sample
+
+  /// The facet of a field, or nullptr.
+  const FieldFacet* find(std::string_view field) const noexcept {
+    for (const FieldFacet& f : fields)
+      if (f.field == field) return &f;
+    return nullptr;
+  }
 };
 
 /// The answer to a SearchRequest.

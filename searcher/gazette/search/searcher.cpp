@@ -38,8 +38,9 @@ Facets collect_facets(const Xapian::ValueCountMatchSpy& days, const Xapian::Valu
   for (auto it = days.values_begin(); it != days.values_end(); ++it)
     if (const auto day = parse_compact_day(*it)) per_day[*day] += it.get_termfreq();
   facets.dates = build_date_histogram(per_day, granularity);
+  FieldFacet& source = facets.fields.emplace_back(FieldFacet{"source", {}});
   for (auto it = sources.top_values_begin(top_sources); it != sources.top_values_end(top_sources); ++it)
-    facets.sources.push_back({*it, it.get_termfreq()});
+    source.values.push_back({*it, it.get_termfreq()});
   return facets;
 }
 
