@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
        "date that gives datelines without a year their year")
       ("batch-size", po::value(&options.batch_size)->default_value(10000), "articles per commit")
       ("threads,j", po::value(&options.threads)->default_value(0), "analysis threads (0: one per core)")
+      ("no-boilerplate", "keep promos, photo credits and link lists in the text (rules: common/data/boilerplate)")
+      ("no-entities", "do not extract people, organisations and places")
+      ("no-mentions", "do not index the dates the text mentions")
       ("quiet,q", "no progress line");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&options.inputs)->composing());
@@ -84,6 +87,9 @@ int main(int argc, char** argv) {
     options.rejects = rejects;
     options.analyzer.fold_diacritics = !vm.count("no-fold-diacritics");
     options.progress = !vm.count("quiet");
+    options.boilerplate = !vm.count("no-boilerplate");
+    options.entities = !vm.count("no-entities");
+    options.mentions = !vm.count("no-mentions");
     options.reference_date = parse_day_option(reference_date);
     if (!format.empty() && !(options.format = format_from_name(format)))
       throw Error(ErrorCode::usage, "unknown format '" + format + "' (jsonl, text or sgml)", "--format");

@@ -6,11 +6,12 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libxapian-dev libicu-dev libboost-program-options-dev libzstd-dev zstd
-  doctest-dev nlohmann-json3-dev libxxhash-dev libtbb-dev libre2-dev libhowardhinnant-date-dev
+  doctest-dev nlohmann-json3-dev libxxhash-dev libtbb-dev libre2-dev libhowardhinnant-date-dev libgumbo-dev
   xapian-tools python3 python3-jsonschema
+  libedit-dev libfcgi-dev lighttpd chromium curl tmux
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(xapian-omega hyperfine time)
+  packages+=(xapian-omega hyperfine time wrk sphinxsearch libmariadb-dev valgrind)
 fi
 
 missing=()

@@ -54,3 +54,13 @@ TEST_CASE("id terms: short ids verbatim, over-long ids hashed under the term lim
   CHECK(term == schema::id_term(long_id));
   CHECK(term != schema::id_term(long_id + "b"));
 }
+
+TEST_CASE("each entity type has its field, prefix and slot range") {
+  using namespace schema;
+  CHECK(entity_field(EntityType::person).prefix == prefix::person);
+  CHECK(entity_field(EntityType::organization).prefix == prefix::organization);
+  CHECK(entity_field(EntityType::place).prefix == prefix::place);
+  CHECK(entity_field(EntityType::place).slot == slot_place_first);
+  CHECK(find_field("mentions")->slot_count == mention_slots);
+  CHECK(mention_month_term(sys_days{2014y / March / 18}) == "XMM201403");
+}

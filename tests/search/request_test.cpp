@@ -24,9 +24,34 @@ TEST_CASE("filters: FIELD=VALUE and FIELD:VALUE, quotes removed, unknown or free
 }
 
 TEST_CASE("a filter and the same value in the query give the same term") {
-  CHECK(filter_query(parse_filter("source=Market  Wire")).get_description() == "Query(XSRCmarket wire)");
-  CHECK(filter_query(parse_filter("lang=EN")).get_description() == "Query(Len)");
-  CHECK(filter_query(parse_filter("date=1987")).get_description() == "Query(Y1987)");
+  EntityNames names;
+  CHECK(filter_query(parse_filter("source=Market  Wire"), names).get_description() == "Query(XSRCmarket wire)");
+  CHECK(filter_query(parse_filter("lang=EN"), names).get_description() == "Query(Len)");
+  CHECK(filter_query(parse_filter("date=1987"), names).get_description() == "Query(Y1987)");
+  CHECK(filter_query(parse_filter("mentions=2014-03"), names).get_description() == "Query(XMM201403)");
+  CHECK_THROWS_AS(filter_query(parse_filter("mentions=2014..2015"), names), Error);
+}
+
+TEST_CASE("entity filters fold aliases to the canonical name") {
+  EntityNames names;
+  CHECK(filter_query(parse_filter("place=US"), names).get_description() == "Query(XLunited states)");
+  CHECK(filter_query(parse_filter("place=U.S."), names).get_description() == "Query(XLunited states)");
+  CHECK(filter_query(parse_filter("place=United States"), names).get_description() == "Query(XLunited states)");
+  CHECK(filter_query(parse_filter("person=Zelenskiy"), names).get_description() ==
+        filter_query(parse_filter("person=Zelensky"), names).get_description());
+  CHECK(filter_query(parse_filter("org=the Kremlin"), names).get_description() ==
+        filter_query(parse_filter("org=Kremlin"), names).get_description());
+  // An unknown name is still a filter, on its canonical form.
+  CHECK(filter_query(parse_filter("person=Jane Q. Public"), names).get_description() == "Query(XPjane q. public)");
+}
+
+TEST_CASE("durations") {
+  CHECK(parse_duration_days("7d", "--since") == 7);
+  CHECK(parse_duration_days("2w", "--since") == 14);
+  CHECK(parse_duration_days("1y", "--since") == 365);
+  CHECK_THROWS_AS(parse_duration_days("7", "--since"), Error);
+  CHECK_THROWS_AS(parse_duration_days("-3d", "--since"), Error);
+  CHECK_THROWS_AS(parse_duration_days("0d", "--since"), Error);
 }
 
 TEST_CASE("sort orders and granularities") {

@@ -22,6 +22,8 @@ TEST_CASE("a stored article round-trips every stored field") {
   a.dateline = "SALVADOR, Feb 26 -";
   a.origin = "not-stored.sgm:1";
   a.gold.places = {"usa"};
+  a.entities = {{EntityType::person, "Vladimir Putin"}, {EntityType::place, "Russia"},
+                {EntityType::organization, "White House"}};
 
   RecordCodec codec;
   const std::string record = codec.encode(a);
@@ -40,6 +42,7 @@ TEST_CASE("a stored article round-trips every stored field") {
   CHECK(b.dateline == a.dateline);
   CHECK(b.origin.empty());
   CHECK(b.gold.places.empty());
+  CHECK(b.entities == a.entities);
 }
 
 TEST_CASE("an article without optional fields round-trips") {

@@ -14,6 +14,15 @@ constexpr std::array<const char*, 5> date_source_names{"none", "metadata", "head
 
 const char* date_source_name(DateSource source) noexcept { return date_source_names[size_t(source)]; }
 
+const char* entity_type_name(EntityType type) noexcept {
+  switch (type) {
+    case EntityType::person: return "person";
+    case EntityType::organization: return "organization";
+    case EntityType::place: break;
+  }
+  return "place";
+}
+
 DateSource date_source_from_name(std::string_view name) noexcept {
   for (size_t i = 0; i < date_source_names.size(); ++i)
     if (name == date_source_names[i]) return DateSource(i);

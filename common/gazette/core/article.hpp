@@ -2,6 +2,7 @@
 /// @brief The Article model: one news article as read from input and enriched by analysis.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,19 @@ const char* date_source_name(DateSource source) noexcept;
 /// The DateSource for a name; DateSource::none for an unknown one.
 DateSource date_source_from_name(std::string_view name) noexcept;
 
+/// The kinds of named entity Gazette extracts.
+enum class EntityType : std::uint8_t { person, organization, place };
+
+/// Stable lower-case names: "person", "organization", "place" (also the query and facet field names).
+const char* entity_type_name(EntityType type) noexcept;
+
+/// A named entity of an article under its canonical name ("Vladimir Putin", "United States").
+struct NamedEntity {
+  EntityType type;
+  std::string name;
+  friend bool operator==(const NamedEntity&, const NamedEntity&) = default;
+};
+
 /// Labels a corpus ships for evaluation (Reuters-21578 TOPICS, PLACES, PEOPLE, ORGS). They stay on the
 /// Article for benchmarks and are never indexed as text, terms or facets.
 struct GoldLabels {
@@ -45,6 +59,8 @@ struct Article {
   std::optional<Instant> published;  ///< publication time (UTC)
   DateSource date_source = DateSource::none;
   std::string dateline;              ///< a dateline the input marks as such (Reuters <DATELINE>), verbatim
+
+  std::vector<NamedEntity> entities;  ///< extracted at indexing, most salient first (per type order kept)
 
   std::string origin;  ///< where it came from, for messages: "path:line" or "path#n"
   GoldLabels gold;     ///< evaluation labels only

@@ -13,15 +13,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <vector>
 
+#include "gazette/core/article.hpp"
+
 namespace gazette {
-
-/// The kinds of entity Gazette extracts.
-enum class EntityType : std::uint8_t { person, organization, place };
-
-/// Stable lower-case names: "person", "organization", "place".
-const char* entity_type_name(EntityType type) noexcept;
 
 /// One entity of an article, with all its mentions folded into one canonical name.
 struct Entity {
@@ -52,6 +49,10 @@ class EntityModel {
 
   /// True when a place entity's canonical name is a country's ("Russia"; not "Moscow" or "Crimea").
   bool is_country(std::string_view canonical) const noexcept;
+
+  /// The canonical name a known name or alias of this type stands for ("US" -> "United States",
+  /// "Zelenskiy" -> "Volodymyr Zelensky"), or nullopt when the lists do not know it.
+  std::optional<std::string> canonical_name(EntityType type, std::string_view name) const;
 
   struct Data;
   /// The loaded lists (internal to the entities module).

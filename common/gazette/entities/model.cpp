@@ -332,14 +332,6 @@ class Loader {
 
 }  // namespace
 
-const char* entity_type_name(EntityType type) noexcept {
-  switch (type) {
-    case EntityType::person: return "person";
-    case EntityType::organization: return "organization";
-    case EntityType::place: return "place";
-  }
-  return "place";
-}
 
 std::filesystem::path default_entity_data_dir() {
   if (const char* env = std::getenv("GAZETTE_ENTITY_DATA"); env != nullptr && *env != '\0') return env;
@@ -357,6 +349,40 @@ std::size_t EntityModel::key_count() const noexcept { return data_->lexicon.size
 
 bool EntityModel::is_country(std::string_view canonical) const noexcept {
   return data_->countries.find(canonical) != data_->countries.end();
+}
+
+}  // namespace gazette
+
+namespace gazette {
+
+std::optional<std::string> EntityModel::canonical_name(EntityType type, std::string_view name) const {
+  std::string key, word_key;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < name.size() && name[i] != ' ') ++i;
+    if (i == start) break;
+    word_key.clear();
+    entities::fold_word(name.substr(start, i - start), word_key);
+    if (word_key.empty()) continue;
+    if (!key.empty()) key += ' ';
+    key += word_key;
+  }
+  const entities::Lexeme* lexeme = data_->find(key);
+  if (!lexeme) return std::nullopt;
+  switch (type) {
+    case EntityType::person:
+      if (lexeme->person >= 0) return data_->people[std::size_t(lexeme->person)];
+      break;
+    case EntityType::organization:
+      if (lexeme->org >= 0) return data_->orgs[std::size_t(lexeme->org)].name;
+      break;
+    case EntityType::place:
+      if (lexeme->place >= 0) return data_->places[std::size_t(lexeme->place)].name;
+      break;
+  }
+  return std::nullopt;
 }
 
 }  // namespace gazette

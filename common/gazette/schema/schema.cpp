@@ -20,6 +20,21 @@ std::string day_term(Day day) { return std::string(prefix::day) + format_compact
 std::string month_term(Day day) { return std::string(prefix::month) + format_compact_day(day).substr(0, 6); }
 std::string year_term(Day day) { return std::string(prefix::year) + format_compact_day(day).substr(0, 4); }
 
+std::string mention_day_term(Day day) { return std::string(prefix::mention_day) + format_compact_day(day); }
+std::string mention_month_term(Day day) {
+  return std::string(prefix::mention_month) + format_compact_day(day).substr(0, 6);
+}
+std::string mention_year_term(Day day) {
+  return std::string(prefix::mention_year) + format_compact_day(day).substr(0, 4);
+}
+
+const Field& entity_field(EntityType type) noexcept {
+  const std::string_view name = type == EntityType::person         ? "person"
+                                : type == EntityType::organization ? "org"
+                                                                   : "place";
+  return *find_field(name);  // the table has all three; a schema test checks it
+}
+
 const Field* find_field(std::string_view name) noexcept {
   for (const Field& field : fields)
     if (field.name == name) return &field;

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "gazette/core/article.hpp"
 #include "gazette/core/time.hpp"
 
 namespace gazette::schema {
@@ -52,9 +53,13 @@ enum Slot : Xapian::valueno {
   slot_person_first = 10,  ///< persons, one per slot, most salient first (slots 10..17)
   slot_org_first = 20,     ///< organisations (slots 20..27)
   slot_place_first = 30,   ///< places (slots 30..37)
+  slot_mention_first = 40, ///< months mentioned in the text, "YYYY-MM", most mentioned first (slots 40..43)
 };
-/// How many entities of one type get a value slot.
+/// How many entities of one type get a value slot (each counted by a built-in ValueCountMatchSpy, which
+/// also runs on remote shards; an entity beyond the first few of its article is a filter term only).
 inline constexpr unsigned entity_slots = 8;
+/// How many mentioned months get a value slot.
+inline constexpr unsigned mention_slots = 4;
 
 /// Weight of a headline word relative to a body word (added to the unprefixed term's wdf).
 inline constexpr Xapian::termcount title_wdf = 3;
@@ -74,6 +79,11 @@ inline constexpr std::string_view last_update = "gazette.last_update"; ///< ISO 
 
 /// The Q term for an article id; ids too long for a term are replaced by a hash.
 std::string id_term(std::string_view id);
+/// XMD, XMM and XMY terms for a day, month or year mentioned in the text.
+std::string mention_day_term(Day day);
+std::string mention_month_term(Day day);
+std::string mention_year_term(Day day);
+
 /// D, M and Y terms for a publication day.
 std::string day_term(Day day);
 std::string month_term(Day day);
@@ -86,28 +96,42 @@ std::string canonical_filter_value(std::string_view value);
 /// How a query field is matched.
 enum class FieldKind {
   text,     ///< probabilistic, analysed words (title:)
-  boolean,  ///< exact canonical value, a filter (source:, place:)
-  date,     ///< a day, month, year or range (date:)
+  boolean,  ///< exact canonical value, a filter (source:)
+  entity,   ///< a named entity: aliases folded to the canonical name, then exact (person:, org:, place:)
+  date,     ///< publication date: a day, month, year or range (date:)
+  mention,  ///< a day, month or year the text talks about (mentions:)
 };
 
 /// One searchable field: its name in queries, --filter, CGI f= and JSON, and where it lives in the index.
 struct Field {
   std::string_view name;      ///< "title", "source", "date", ...
   FieldKind kind;
-  std::string_view prefix;    ///< term prefix ("" for date, which uses terms and a slot)
-  std::optional<Slot> slot;   ///< the value slot that holds it, for facets
+  std::string_view prefix;    ///< term prefix ("" for date and mentions, which use D/M/Y-style prefixes)
+  std::optional<Slot> slot;   ///< the (first) value slot that holds it, for facets
+  unsigned slot_count;        ///< how many consecutive slots from `slot` hold values of it
   std::string_view help;      ///< one line for --help and docs
 };
 
-/// The table of query fields. Extended by the entity, mention and story issues.
+/// The table of query fields.
 inline constexpr std::array fields{
-    Field{"title", FieldKind::text, prefix::title, std::nullopt, "words of the headline"},
-    Field{"source", FieldKind::boolean, prefix::source, slot_source, "outlet, e.g. source:reuters"},
-    Field{"author", FieldKind::boolean, prefix::author, std::nullopt, "author name"},
-    Field{"lang", FieldKind::boolean, prefix::language, std::nullopt, "language code, e.g. lang:en"},
-    Field{"date", FieldKind::date, "", slot_day, "publication date: 1987, 1987-02, 1987-02-26 or A..B"},
-    Field{"id", FieldKind::boolean, prefix::id, std::nullopt, "article id"},
+    Field{"title", FieldKind::text, prefix::title, std::nullopt, 0, "words of the headline"},
+    Field{"source", FieldKind::boolean, prefix::source, slot_source, 1, "outlet, e.g. source:reuters"},
+    Field{"person", FieldKind::entity, prefix::person, slot_person_first, entity_slots,
+          "a person, e.g. person:\"Vladimir Putin\""},
+    Field{"org", FieldKind::entity, prefix::organization, slot_org_first, entity_slots,
+          "an organisation, e.g. org:opec"},
+    Field{"place", FieldKind::entity, prefix::place, slot_place_first, entity_slots,
+          "a place (a city also yields its country), e.g. place:russia"},
+    Field{"date", FieldKind::date, "", slot_day, 1, "publication date: 1987, 1987-02, 1987-02-26 or A..B"},
+    Field{"mentions", FieldKind::mention, "", slot_mention_first, mention_slots,
+          "a period the text talks about: 2014, 2014-03 or 2014-03-18"},
+    Field{"author", FieldKind::boolean, prefix::author, std::nullopt, 0, "author name"},
+    Field{"lang", FieldKind::boolean, prefix::language, std::nullopt, 0, "language code, e.g. lang:en"},
+    Field{"id", FieldKind::boolean, prefix::id, std::nullopt, 0, "article id"},
 };
+
+/// The query field of an entity type ("person", "org" or "place").
+const Field& entity_field(EntityType type) noexcept;
 
 /// The field with this name, or nullptr.
 const Field* find_field(std::string_view name) noexcept;

@@ -26,7 +26,12 @@ enum Tag : unsigned char {
   tag_date_source = 9,
   tag_raw_date = 10,
   tag_dateline = 11,
+  tag_entity = 12,  // one per entity: a type letter (P, O, L) then the canonical name
 };
+
+constexpr char entity_letter(EntityType type) {
+  return type == EntityType::person ? 'P' : type == EntityType::organization ? 'O' : 'L';
+}
 
 void put_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -95,6 +100,11 @@ std::string RecordCodec::encode(const Article& a) {
   if (a.date_source != DateSource::none) put_field(f, tag_date_source, date_source_name(a.date_source));
   put_field(f, tag_raw_date, a.raw_date);
   put_field(f, tag_dateline, a.dateline);
+  std::string entity;
+  for (const NamedEntity& e : a.entities) {
+    entity.assign(1, entity_letter(e.type)).append(e.name);
+    put_field(f, tag_entity, entity);
+  }
 
   std::string out;
   out.push_back(char(record_format));
@@ -150,6 +160,14 @@ Article RecordCodec::decode(std::string_view record) {
       case tag_date_source: a.date_source = date_source_from_name(value); break;
       case tag_raw_date: a.raw_date = value; break;
       case tag_dateline: a.dateline = value; break;
+      case tag_entity: {
+        if (value.size() < 2) corrupt("has a damaged entity");
+        const EntityType type = value[0] == 'P'   ? EntityType::person
+                                : value[0] == 'O' ? EntityType::organization
+                                                  : EntityType::place;
+        a.entities.push_back({type, std::string(value.substr(1))});
+        break;
+      }
       default: break;  // a field from a newer writer
     }
   }

@@ -2,6 +2,9 @@
 /// @brief DocumentBuilder: terms, values and data of one article, as schema.hpp defines them.
 #include "gazette/index/document_builder.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "gazette/core/hash.hpp"
 #include "gazette/schema/schema.hpp"
 
@@ -32,7 +35,55 @@ Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, std::string_vie
   return position;
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article) {
+namespace {
+
+/// Entity filter terms, and the first schema::entity_slots entities of each type in that type's slots.
+void add_entities(Xapian::Document& doc, const std::vector<NamedEntity>& entities) {
+  unsigned used[3] = {0, 0, 0};
+  for (const NamedEntity& entity : entities) {
+    const schema::Field& field = schema::entity_field(entity.type);
+    doc.add_boolean_term(std::string(field.prefix) + schema::canonical_filter_value(entity.name));
+    unsigned& n = used[unsigned(entity.type)];
+    if (n < field.slot_count) doc.add_value(*field.slot + n++, entity.name);
+  }
+}
+
+/// XMD/XMM/XMY terms for every period a mention covers, and the most mentioned months (or years) in slots.
+void add_mentions(Xapian::Document& doc, const std::vector<dates::DateMention>& mentions) {
+  using namespace std::chrono;
+  constexpr int max_periods = 62;  // "the past 100 years" must not add a hundred terms
+  std::map<std::string, unsigned> keys;  // "YYYY-MM" or "YYYY" -> mentions
+  for (const dates::DateMention& m : mentions) {
+    Day day = m.first_day;
+    for (int i = 0; i < std::min(m.count, max_periods); ++i) {
+      const year_month_day ymd{day};
+      switch (m.granularity) {
+        case dates::Granularity::day:
+          doc.add_boolean_term(schema::mention_day_term(day));
+          day += days{1};
+          break;
+        case dates::Granularity::month:
+          day = sys_days{(ymd.year() / ymd.month() + months{1}) / 1};
+          break;
+        case dates::Granularity::year:
+          day = sys_days{(ymd.year() + years{1}) / January / 1};
+          break;
+      }
+      if (m.granularity != dates::Granularity::year) doc.add_boolean_term(schema::mention_month_term(sys_days{ymd}));
+      doc.add_boolean_term(schema::mention_year_term(sys_days{ymd}));
+      const std::string iso = format_iso_day(sys_days{ymd});
+      ++keys[m.granularity == dates::Granularity::year ? iso.substr(0, 4) : iso.substr(0, 7)];
+    }
+  }
+  std::vector<std::pair<std::string, unsigned>> ranked(keys.begin(), keys.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (unsigned i = 0; i < ranked.size() && i < schema::mention_slots; ++i)
+    doc.add_value(schema::slot_mention_first + i, ranked[i].first);
+}
+
+}  // namespace
+
+Xapian::Document DocumentBuilder::build(const Article& article, const std::vector<dates::DateMention>& mentions) {
   Xapian::Document doc;
   const std::string id_term = schema::id_term(article.id);
   doc.add_boolean_term(id_term);
@@ -58,6 +109,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_boolean_term(std::string(prefix::author) + schema::canonical_filter_value(article.author));
   if (!article.language.empty())
     doc.add_boolean_term(std::string(prefix::language) + schema::canonical_filter_value(article.language));
+
+  add_entities(doc, article.entities);
+  add_mentions(doc, mentions);
 
   // Until story clustering lands every article is its own story; collapse then keeps every hit.
   doc.add_value(schema::slot_story, article.id);

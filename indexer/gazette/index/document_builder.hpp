@@ -8,6 +8,7 @@
 
 #include "gazette/analysis/analyzer.hpp"
 #include "gazette/core/article.hpp"
+#include "gazette/dates/mentions.hpp"
 #include "gazette/store/record.hpp"
 
 namespace gazette {
@@ -18,8 +19,9 @@ class DocumentBuilder {
   explicit DocumentBuilder(const AnalyzerSettings& settings);
 
   /// The document for an article whose id is set: words with positions (headline also under S and with
-  /// a higher wdf), boolean filter terms, value slots and the stored record as data.
-  Xapian::Document build(const Article& article);
+  /// a higher wdf), boolean filter terms (dates, source, entities, mentioned dates), value slots and the
+  /// stored record as data.
+  Xapian::Document build(const Article& article, const std::vector<dates::DateMention>& mentions = {});
 
  private:
   /// Adds the words of text from first_position on; returns the position after the last word.

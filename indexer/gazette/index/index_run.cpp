@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "gazette/core/error.hpp"
 #include "gazette/index/article_preparation.hpp"
 #include "gazette/index/document_builder.hpp"
+#include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/reject_log.hpp"
 
@@ -34,6 +36,7 @@ struct Item {
   ReadItem read;
   Xapian::Document document;          // built by the parallel stage for articles
   std::vector<std::string> warnings;  // logged by the writing stage, in input order
+  std::vector<std::size_t> removed;   // boilerplate removals per rule
 };
 using Chunk = std::vector<Item>;
 
@@ -49,7 +52,7 @@ class InputFeed {
   InputFeed(const IndexOptions& options, IndexSummary& summary) : options_(options), summary_(summary) {
     InputList list = expand_inputs(options.inputs, options.format);
     files_ = std::move(list.files);
-    for (Rejection& problem : list.problems) pending_.push_back({std::move(problem), {}, {}});
+    for (Rejection& problem : list.problems) pending_.push_back({std::move(problem), {}, {}, {}});
   }
 
   /// The next chunk, or an empty one at the end of all inputs.
@@ -77,7 +80,7 @@ class InputFeed {
         finish_file();
         continue;
       }
-      chunk.push_back({std::move(*item), {}, {}});
+      chunk.push_back({std::move(*item), {}, {}, {}});
     }
     return chunk;
   }
@@ -92,7 +95,7 @@ class InputFeed {
       reader_ = open_reader(path, options_.format);
       ++summary_.files;
     } catch (const Error& e) {
-      pending_.push_back({Rejection{path.string(), e.what(), {}}, {}, {}});
+      pending_.push_back({Rejection{path.string(), e.what(), {}}, {}, {}, {}});
     }
   }
 
@@ -108,6 +111,14 @@ class InputFeed {
   std::unique_ptr<ArticleReader> reader_;
   std::size_t finished_bytes_ = 0;
   Chunk pending_;
+};
+
+/// The per-thread state of the analysis stage.
+struct Worker {
+  Worker(const AnalyzerSettings& analyzer, const EnrichmentOptions& enrichment)
+      : builder(analyzer), enricher(enrichment) {}
+  DocumentBuilder builder;
+  Enricher enricher;
 };
 
 /// Prints a progress line at most once a second, starting after the first second.
@@ -172,7 +183,11 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
 
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-  tbb::enumerable_thread_specific<DocumentBuilder> builders(options.analyzer);
+  const EnrichmentOptions enrichment{options.boilerplate ? BoilerplateRules::load() : nullptr,
+                                     options.entities ? EntityModel::load() : nullptr, options.mentions,
+                                     options.reference_date, std::chrono::floor<std::chrono::days>(context.now)};
+  tbb::enumerable_thread_specific<Worker> workers(options.analyzer, enrichment);
+  std::vector<std::size_t> removed;  // boilerplate removals per rule, summed in the serial stage
 
   tbb::parallel_pipeline(
       threads * 4,
@@ -184,7 +199,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
                                     }) &
           tbb::make_filter<Chunk, Chunk>(tbb::filter_mode::parallel,
                                          [&](Chunk chunk) {
-                                           DocumentBuilder& builder = builders.local();
+                                           Worker& worker = workers.local();
                                            for (Item& item : chunk) {
                                              auto* article = std::get_if<Article>(&item.read);
                                              if (!article) continue;
@@ -193,8 +208,11 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
                                              if (prepared.rejection)
                                                item.read = Rejection{article->origin, *prepared.rejection,
                                                                      article->title + "\n\n" + article->body};
-                                             else
-                                               item.document = builder.build(*article);
+                                             else {
+                                               Enrichment found = worker.enricher.enrich(*article);
+                                               item.removed = std::move(found.removed);
+                                               item.document = worker.builder.build(*article, found.mentions);
+                                             }
                                            }
                                            return chunk;
                                          }) &
@@ -202,6 +220,8 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
             for (Item& item : chunk) {
               ++summary.read;
               for (const std::string& warning : item.warnings) warn(location_of(item.read) + ": " + warning);
+              removed.resize(std::max(removed.size(), item.removed.size()));
+              for (std::size_t i = 0; i < item.removed.size(); ++i) removed[i] += item.removed[i];
               if (auto* r = std::get_if<Rejection>(&item.read)) {
                 reject(*r);
                 continue;
@@ -222,6 +242,8 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   summary.rejected = rejects.count();
   summary.bytes = feed.bytes();
   summary.documents = writer.document_count();
+  for (std::size_t i = 0; i < removed.size(); ++i)
+    if (removed[i]) summary.boilerplate.emplace_back(enrichment.boilerplate->names()[i], removed[i]);
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }
@@ -236,6 +258,11 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
                 s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0, s.added, s.replaced, s.duplicates,
                 s.rejected, s.warnings, s.documents);
   out << line;
+  if (!s.boilerplate.empty()) {
+    out << "gazette-index: boilerplate removed:";
+    for (const auto& [rule, count] : s.boilerplate) out << ' ' << rule << ' ' << count;
+    out << '\n';
+  }
   if (s.rejected) out << "gazette-index: rejected records are in " << s.rejects_path.string() << '\n';
 }
 

@@ -26,6 +26,9 @@ struct IndexOptions {
   std::size_t batch_size = 10000;            ///< documents per commit
   unsigned threads = 0;                      ///< analysis threads; 0 means one per core
   std::optional<Day> reference_date;         ///< for datelines without a year
+  bool boilerplate = true;                   ///< remove promos, credits and link lists from bodies
+  bool entities = true;                      ///< extract people, organisations and places
+  bool mentions = true;                      ///< index the dates the text mentions
   bool progress = true;                      ///< a progress line on stderr for runs over a second
 };
 
@@ -39,6 +42,7 @@ struct IndexSummary {
   std::size_t rejected = 0;
   std::size_t warnings = 0;
   std::size_t bytes = 0;       ///< input bytes (decompressed)
+  std::vector<std::pair<std::string, std::size_t>> boilerplate;  ///< removals per rule
   double seconds = 0;
   std::size_t documents = 0;   ///< documents in the database afterwards
   std::filesystem::path rejects_path;

@@ -11,35 +11,60 @@ namespace gazette {
 
 namespace {
 
-/// Boolean fields pass their value through the same canonicaliser as indexing, so `source:Reuters`,
-/// `source:reuters` and `--filter source=REUTERS` are one filter.
-class CanonicalFieldProcessor : public Xapian::FieldProcessor {
+/// Every filterable field goes through filter_query(), so the query language, --filter and f= agree.
+class FilterFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit CanonicalFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(prefix_ + schema::canonical_filter_value(value));
-  }
+  FilterFieldProcessor(std::string_view field, EntityNames& names) : field_(field), names_(names) {}
+  Xapian::Query operator()(const std::string& value) override { return filter_query({field_, value}, names_); }
 
  private:
-  std::string prefix_;
+  std::string field_;
+  EntityNames& names_;
 };
 
-class DateFieldProcessor : public Xapian::FieldProcessor {
- public:
-  Xapian::Query operator()(const std::string& value) override { return date_query(value); }
-};
+Xapian::Query mention_query(const std::string& value) {
+  const auto period = parse_date_period(value);
+  if (!period)
+    throw Error(ErrorCode::bad_query,
+                "cannot read mentions '" + value + "': use a year, month or day such as 2014, 2014-03 or 2014-03-18",
+                "mentions");
+  switch (period->granularity) {
+    case Granularity::year: return Xapian::Query(schema::mention_year_term(period->first));
+    case Granularity::month: return Xapian::Query(schema::mention_month_term(period->first));
+    default: return Xapian::Query(schema::mention_day_term(period->first));
+  }
+}
+
+EntityType entity_type_of(const schema::Field& field) {
+  return field.prefix == schema::prefix::person         ? EntityType::person
+         : field.prefix == schema::prefix::organization ? EntityType::organization
+                                                        : EntityType::place;
+}
 
 /// Most matches a wildcard may expand to, so `a*` cannot turn a query into thousands of terms.
 constexpr Xapian::termcount max_wildcard_terms = 200;
 
 }  // namespace
 
-Xapian::Query filter_query(const Filter& filter) {
+std::string EntityNames::canonical(EntityType type, const std::string& name) {
+  if (!model_) model_ = EntityModel::load();
+  return model_->canonical_name(type, name).value_or(name);
+}
+
+Xapian::Query filter_query(const Filter& filter, EntityNames& names) {
   const schema::Field* field = schema::find_field(filter.field);
   if (!field || field->kind == schema::FieldKind::text)
     throw Error(ErrorCode::usage, "cannot filter on '" + filter.field + "'", "filter");
-  if (field->kind == schema::FieldKind::date) return date_query(filter.value);
-  return Xapian::Query(std::string(field->prefix) + schema::canonical_filter_value(filter.value));
+  // Boolean values pass through the same canonicaliser as indexing, so `source:Reuters`,
+  // `source:reuters` and `--filter source=REUTERS` are one filter.
+  switch (field->kind) {
+    case schema::FieldKind::date: return date_query(filter.value);
+    case schema::FieldKind::mention: return mention_query(filter.value);
+    case schema::FieldKind::entity:
+      return Xapian::Query(std::string(field->prefix) +
+                           schema::canonical_filter_value(names.canonical(entity_type_of(*field), filter.value)));
+    default: return Xapian::Query(std::string(field->prefix) + schema::canonical_filter_value(filter.value));
+  }
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& database, Analyzer& analyzer) : analyzer_(analyzer) {
@@ -50,13 +75,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& database, Analyzer& analyzer)
   parser_.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   for (const schema::Field& field : schema::fields) {
     const std::string name(field.name);
-    switch (field.kind) {
-      case schema::FieldKind::text: parser_.add_prefix(name, std::string(field.prefix)); break;
-      case schema::FieldKind::boolean:
-        parser_.add_boolean_prefix(name, (new CanonicalFieldProcessor(field.prefix))->release());
-        break;
-      case schema::FieldKind::date: parser_.add_boolean_prefix(name, (new DateFieldProcessor)->release()); break;
-    }
+    if (field.kind == schema::FieldKind::text)
+      parser_.add_prefix(name, std::string(field.prefix));
+    else
+      parser_.add_boolean_prefix(name, (new FilterFieldProcessor(field.name, names_))->release());
   }
 }
 
@@ -79,7 +101,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     if (query.empty()) query = Xapian::Query::MatchAll;  // only stop characters: behave like no text
   }
   for (const Filter& filter : request.filters)
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(filter));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(filter, names_));
   return query;
 }
 

@@ -7,14 +7,27 @@
 
 #include <xapian.h>
 
+#include <memory>
+
 #include "gazette/analysis/analyzer.hpp"
+#include "gazette/entities/extractor.hpp"
 #include "gazette/search/request.hpp"
 
 namespace gazette {
 
-/// The query of one filter (a boolean term, or a date expression).
+/// Canonical entity names for filters; the entity lists load on first use (most queries never need them).
+class EntityNames {
+ public:
+  /// The canonical name of an alias ("US" -> "United States"), or the name itself when unknown.
+  std::string canonical(EntityType type, const std::string& name);
+
+ private:
+  std::shared_ptr<const EntityModel> model_;
+};
+
+/// The query of one filter (a boolean term, an entity, or a date expression).
 /// @throws gazette::Error(usage) for an unknown field, (bad_query) for an unreadable date.
-Xapian::Query filter_query(const Filter& filter);
+Xapian::Query filter_query(const Filter& filter, EntityNames& names);
 
 /// Turns requests into Xapian queries. Holds a QueryParser and uses an Analyzer: one per thread.
 class QueryBuilder {
@@ -31,6 +44,7 @@ class QueryBuilder {
 
  private:
   Analyzer& analyzer_;
+  EntityNames names_;
   Xapian::QueryParser parser_;
 };
 

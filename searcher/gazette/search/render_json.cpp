@@ -22,9 +22,16 @@ json highlighted_json(const HighlightedText& t) {
           {"ends_inside", t.ends_inside}};
 }
 
+json entities_json(const std::vector<NamedEntity>& entities) {
+  json out = json::array();
+  for (const NamedEntity& e : entities) out.push_back({{"type", entity_type_name(e.type)}, {"name", e.name}});
+  return out;
+}
+
 /// The article fields every hit and article carries (no body).
 json article_fields(const Article& a) {
   return {{"id", a.id},
+          {"entities", entities_json(a.entities)},
           {"title", a.title},
           {"date", a.published ? json(format_iso8601(*a.published)) : json(nullptr)},
           {"date_source", date_source_name(a.date_source)},

@@ -33,6 +33,14 @@ std::string byline(const Article& a) {
   return line;
 }
 
+/// "Vladimir Putin, Russia, White House" : the first few entities of a hit.
+std::string entity_line(const Article& a) {
+  constexpr std::size_t shown = 6;
+  std::string line;
+  for (std::size_t i = 0; i < a.entities.size() && i < shown; ++i) line += (i ? ", " : "") + a.entities[i].name;
+  return line;
+}
+
 void render_histogram(const DateHistogram& h, std::size_t width, std::ostream& out) {
   if (h.buckets.empty()) return;
   std::size_t peak = 1, key_width = 0;
@@ -64,6 +72,7 @@ void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& 
         << highlighted_plain(hit.title, on, off);
     if (hit.title.text.empty()) out << "(no headline)";
     out << "\n    " << byline(hit.article) << '\n';
+    if (const std::string entities = entity_line(hit.article); !entities.empty()) out << "    " << entities << '\n';
     if (!hit.snippet.text.empty()) out << "    " << highlighted_plain(hit.snippet, on, off) << '\n';
   }
   if (r.facets) {

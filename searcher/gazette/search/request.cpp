@@ -2,6 +2,8 @@
 /// @brief Parsing of the request's small vocabularies: filters, sort orders, granularities.
 #include "gazette/search/request.hpp"
 
+#include <charconv>
+
 #include "gazette/core/error.hpp"
 #include "gazette/schema/schema.hpp"
 
@@ -19,6 +21,16 @@ Filter parse_filter(const std::string& text) {
     filter.value = filter.value.substr(1, filter.value.size() - 2);
   if (filter.value.empty()) throw Error(ErrorCode::usage, "empty value for '" + filter.field + "'", "filter");
   return filter;
+}
+
+unsigned parse_duration_days(const std::string& text, const char* option) {
+  unsigned n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  const std::string_view unit(end, text.data() + text.size() - end);
+  const unsigned per = unit == "d" ? 1 : unit == "w" ? 7 : unit == "m" ? 30 : unit == "y" ? 365 : 0;
+  if (ec != std::errc{} || n == 0 || per == 0 || n > 100000)
+    throw Error(ErrorCode::usage, "expected a duration such as 7d, 2w, 3m or 1y, got '" + text + "'", option);
+  return n * per;
 }
 
 SortOrder parse_sort(const std::string& text) {

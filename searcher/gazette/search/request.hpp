@@ -38,7 +38,23 @@ struct SearchRequest {
   bool snippets = true;
   bool collapse = true;         ///< one hit per story
   std::size_t snippet_words = 40;
+  /// Seconds the match may take (0: no limit). Enquire::set_time_limit is not a hard limit, so the search
+  /// fails with Error(unavailable) once this has passed (added for the web front ends).
+  double time_limit = 0;
+  std::size_t facet_values = 10;  ///< values listed per field facet
+
+  /// "now" for relative dates (--since) and recency; unset means the newest article's date.
+  std::optional<Instant> now;
+  /// Only articles published in the last N days before `now` (--since 7d; 0 means no limit).
+  unsigned since_days = 0;
+  /// Recency boost half-life in days (0: off). Score = BM25 + recency_weight * 2^(-age / half_life).
+  double recency_half_life_days = 0;
+  double recency_weight = 5.0;
 };
+
+/// Parses a duration such as "7d", "2w", "3m" (30-day months) or "1y" (365 days) into days.
+/// @throws gazette::Error(usage) otherwise.
+unsigned parse_duration_days(const std::string& text, const char* option);
 
 /// Parses "field=value" or "field:value" (as given to --filter, f= and the REPL's :filter).
 /// @throws gazette::Error(usage) when there is no separator or the field is unknown or not filterable.

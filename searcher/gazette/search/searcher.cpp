@@ -2,8 +2,11 @@
 /// @brief Searcher: query, match with facet spies, stored articles, highlights.
 #include "gazette/search/searcher.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
+#include <map>
 
 #include "gazette/core/error.hpp"
 #include "gazette/schema/schema.hpp"
@@ -15,9 +18,6 @@
 namespace gazette {
 
 namespace {
-
-/// How many source facet values a response lists.
-constexpr std::size_t top_sources = 10;
 
 std::optional<Day> parse_compact_day(std::string_view text) {
   int y = 0;
@@ -31,17 +31,94 @@ std::optional<Day> parse_compact_day(std::string_view text) {
   return std::chrono::sys_days{ymd};
 }
 
-Facets collect_facets(const Xapian::ValueCountMatchSpy& days, const Xapian::ValueCountMatchSpy& sources,
-                      Granularity granularity) {
-  Facets facets;
-  std::map<Day, std::size_t> per_day;
-  for (auto it = days.values_begin(); it != days.values_end(); ++it)
-    if (const auto day = parse_compact_day(*it)) per_day[*day] += it.get_termfreq();
-  facets.dates = build_date_histogram(per_day, granularity);
-  FieldFacet& source = facets.fields.emplace_back(FieldFacet{"source", {}});
-  for (auto it = sources.top_values_begin(top_sources); it != sources.top_values_end(top_sources); ++it)
-    source.values.push_back({*it, it.get_termfreq()});
-  return facets;
+/// Built-in value-count spies for every facet slot (they also run on remote shards). A field spread over
+/// several slots (one entity per slot) is counted by one spy per slot and summed.
+class FacetSpies {
+ public:
+  FacetSpies() : days_(schema::slot_day) {
+    for (const schema::Field& field : schema::fields) {
+      if (!field.slot || field.kind == schema::FieldKind::date) continue;
+      for (unsigned i = 0; i < field.slot_count; ++i)
+        spies_.push_back({&field, std::make_unique<Xapian::ValueCountMatchSpy>(*field.slot + i)});
+    }
+  }
+
+  void attach(Xapian::Enquire& enquire) {
+    enquire.add_matchspy(&days_);
+    for (auto& spy : spies_) enquire.add_matchspy(spy.spy.get());
+  }
+
+  Facets collect(Granularity granularity, std::size_t values_per_field) const {
+    Facets facets;
+    std::map<Day, std::size_t> per_day;
+    for (auto it = days_.values_begin(); it != days_.values_end(); ++it)
+      if (const auto day = parse_compact_day(*it)) per_day[*day] += it.get_termfreq();
+    facets.dates = build_date_histogram(per_day, granularity);
+
+    for (std::size_t i = 0; i < spies_.size();) {
+      const schema::Field* field = spies_[i].field;
+      std::map<std::string, std::size_t> counts;
+      for (; i < spies_.size() && spies_[i].field == field; ++i)
+        for (auto it = spies_[i].spy->values_begin(); it != spies_[i].spy->values_end(); ++it)
+          counts[*it] += it.get_termfreq();
+      FieldFacet& facet = facets.fields.emplace_back(FieldFacet{std::string(field->name), {}});
+      for (auto& [value, count] : counts) facet.values.push_back({value, count});
+      std::stable_sort(facet.values.begin(), facet.values.end(),
+                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+      if (facet.values.size() > values_per_field) facet.values.resize(values_per_field);
+    }
+    return facets;
+  }
+
+ private:
+  struct Spy {
+    const schema::Field* field;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+  };
+  Xapian::ValueCountMatchSpy days_;
+  std::vector<Spy> spies_;
+};
+
+/// Stops a match that runs past its deadline. Enquire::set_time_limit is not a hard limit (it only stops
+/// collecting past check_at_least), so this spy checks the clock every 256 documents and throws.
+class DeadlineSpy : public Xapian::MatchSpy {
+ public:
+  explicit DeadlineSpy(std::chrono::steady_clock::time_point deadline) : deadline_(deadline) {}
+  void operator()(const Xapian::Document&, double) override {
+    if ((++seen_ & 0xff) == 0 && std::chrono::steady_clock::now() > deadline_)
+      throw Error(ErrorCode::unavailable, "the search took longer than its time limit; narrow the query");
+  }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+  unsigned seen_ = 0;
+};
+
+/// The instant relative dates count from: the request's `now`, else the newest article's date.
+Instant reference_now(const SearchRequest& request, const Xapian::Database& db) {
+  if (request.now) return *request.now;
+  const std::string newest = db.get_value_upper_bound(schema::slot_date);
+  if (const auto day = parse_compact_day(newest.substr(0, 8))) return Instant{*day} + std::chrono::days{1};
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+/// Weights 2^(-age/half_life) for each publication month (the age bucket slot), scaled by weight. A
+/// ValueMapPostingSource is built into Xapian, so the boost also runs on remote shards.
+std::unique_ptr<Xapian::ValueMapPostingSource> recency_source(const SearchRequest& request,
+                                                              const Xapian::Database& db, Instant now) {
+  using namespace std::chrono;
+  auto source = std::make_unique<Xapian::ValueMapPostingSource>(schema::slot_age_bucket);
+  const auto first = parse_compact_day(db.get_value_lower_bound(schema::slot_age_bucket) + "01");
+  const auto last = parse_compact_day(db.get_value_upper_bound(schema::slot_age_bucket) + "01");
+  if (!first || !last) return source;
+  for (year_month ym{year_month_day{*first}.year(), year_month_day{*first}.month()};
+       sys_days{ym / 1} <= *last; ym += months{1}) {
+    const Day middle = sys_days{ym / 15};
+    const double age_days = std::max(0.0, double((floor<days>(now) - middle).count()));
+    const double boost = request.recency_weight * std::exp2(-age_days / request.recency_half_life_days);
+    source->add_mapping(format_compact_day(sys_days{ym / 1}).substr(0, 6), boost);
+  }
+  return source;
 }
 
 }  // namespace
@@ -69,10 +146,22 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   SearchResponse response;
   response.request = request;
-  const Xapian::Query query = queries.build(request);
+  Xapian::Database& db = archive.database;
+  Xapian::Query query = queries.build(request);
+  const Instant now = reference_now(request, db);
+  if (request.since_days) {
+    const Day from = std::chrono::floor<std::chrono::days>(now) - std::chrono::days{request.since_days};
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, format_compact_day(from)));
+  }
+  const std::set<std::string> terms = QueryBuilder::highlight_terms(query);
+  std::unique_ptr<Xapian::ValueMapPostingSource> recency;
+  if (request.recency_half_life_days > 0) {
+    recency = recency_source(request, db, now);
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency.get()));
+  }
   response.parsed_query = query.get_description();
 
-  Xapian::Database& db = archive.database;
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   const bool no_text = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -81,11 +170,12 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
     enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
   if (request.collapse) enquire.set_collapse_key(schema::slot_story);
 
-  Xapian::ValueCountMatchSpy day_spy(schema::slot_day), source_spy(schema::slot_source);
-  if (request.facets) {
-    enquire.add_matchspy(&day_spy);
-    enquire.add_matchspy(&source_spy);
-  }
+  FacetSpies spies;
+  if (request.facets) spies.attach(enquire);
+  DeadlineSpy deadline(start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                   std::chrono::duration<double>(request.time_limit)));
+  // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
+  if (request.time_limit > 0) enquire.add_matchspy(&deadline);
   // Facets count the whole match set, so the matcher must see every match.
   const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
   const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset), Xapian::doccount(request.limit),
@@ -96,7 +186,6 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   response.total_upper = mset.get_matches_upper_bound();
   response.total_exact = response.total_lower == response.total_upper;
 
-  const std::set<std::string> terms = QueryBuilder::highlight_terms(query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
@@ -108,7 +197,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
     hit.article.body.clear();
     response.hits.push_back(std::move(hit));
   }
-  if (request.facets) response.facets = collect_facets(day_spy, source_spy, request.granularity);
+  if (request.facets) response.facets = spies.collect(request.granularity, request.facet_values);
   response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return response;
 }
@@ -126,6 +215,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     throw Error(ErrorCode::unavailable, "database error: " + e.get_msg(), impl_->archive.path);
   } catch (const Xapian::Error& e) {
     throw Error(ErrorCode::internal, e.get_description(), impl_->archive.path);
+  }
+}
+
+void Searcher::reopen() {
+  try {
+    impl_->archive.database.reopen();
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::unavailable, "cannot reopen the database: " + e.get_msg(), impl_->archive.path);
   }
 }
 

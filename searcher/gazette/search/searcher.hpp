@@ -28,6 +28,10 @@ class Searcher {
   /// The stored article with this id, or nullopt. @throws gazette::Error(corrupt) for a damaged record.
   std::optional<Article> get(const std::string& id);
 
+  /// Moves to the database's latest revision (cheap when nothing changed), as long-running front ends
+  /// (FastCGI) do before each request. @throws gazette::Error(unavailable) when it cannot be reopened.
+  void reopen();
+
   /// Number of articles in the archive.
   std::size_t size() const;
 

@@ -1,0 +1,37 @@
+/// @file
+/// @brief The command line of gazette-search: options into CliOptions, then the chosen front end.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/front/mode.hpp"
+#include "gazette/search/request.hpp"
+
+namespace gazette {
+
+/// Everything the command line says.
+struct CliOptions {
+  std::string db;                 ///< --db, else $GAZETTE_DB
+  std::string get;                ///< --get ID
+  std::string color = "auto";     ///< auto, always or never
+  std::optional<FrontMode> mode;  ///< --mode; detected when absent
+  std::vector<std::string> words; ///< the query (or name=value parameters with --mode cgi)
+  bool json = false;
+  bool help = false;
+  SearchRequest request;          ///< filters, sort, paging, facet and snippet options
+};
+
+/// Reads argv. @throws gazette::Error(usage) for unknown options or values.
+CliOptions parse_cli_options(int argc, char** argv);
+
+/// Writes --help: usage, options, modes and exit statuses.
+void print_help(std::ostream& out);
+
+/// Runs the front end the options and the process's surroundings select (detect_mode) and returns the
+/// exit status. @throws gazette::Error as Searcher does (the caller maps it to an exit status).
+int run_cli(const CliOptions& options);
+
+}  // namespace gazette
