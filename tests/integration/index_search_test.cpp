@@ -225,3 +225,23 @@ TEST_CASE("query errors and database errors give messages and documented exit st
   const ProcessResult json_error = search({"--db", dir / "nothing-here", "--json", "x"});
   CHECK(schema_problems(json_error.out, "search-response.schema.json") == "");
 }
+
+TEST_CASE("a bulk load on every core gives the same database as one writer") {
+  TempDir dir;
+  const std::string one = dir / "one", many = dir / "many";
+  REQUIRE(index({"--db", one, "--threads", "1", sample_dir()}).status == 0);
+  const ProcessResult parallel = index({"--db", many, "--threads", "3", sample_dir()});
+  REQUIRE(parallel.status == 0);
+  CHECK(parallel.err.find("14 added") != std::string::npos);
+  for (const char* query : {"", "cocoa", "\"container terminal\"", "date:2024", "source:\"market wire\""}) {
+    CAPTURE(query);
+    const json a = search_json(one, {query, "--limit", "20"});
+    const json b = search_json(many, {query, "--limit", "20"});
+    CHECK(hit_ids(a) == hit_ids(b));
+    CHECK(a["facets"] == b["facets"]);
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))  // no work folder left behind
+    CHECK(entry.path().filename().string().find("partitions") == std::string::npos);
+  const ProcessResult check = run_process({"xapian-check", many});
+  CHECK(check.status == 0);
+}

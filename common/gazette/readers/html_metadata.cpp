@@ -91,21 +91,6 @@ bool is_space(char c) noexcept {
   return is_ascii_space(c);
 }
 
-std::string collapse_space(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : trim(text)) {
-    if (is_space(c)) {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::size_t word_count(std::string_view text) noexcept {
   std::size_t words = 0;
   bool in_word = false;
@@ -164,6 +149,21 @@ std::optional<JsonLdArticle> parse_json_ld_article(std::string_view text) {
     pending = std::move(next);
   }
   return std::nullopt;
+}
+
+std::string collapse_space(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : trim(text)) {
+    if (is_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
 }
 
 std::string strip_site_name(std::string_view title, std::string_view site) {

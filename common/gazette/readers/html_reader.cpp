@@ -33,21 +33,21 @@ constexpr std::size_t min_scored_chars = 25;
 constexpr double max_link_density = 0.5;
 
 // Elements never part of the article text. `noise` ones are also not trusted for metadata (a <time> in a
-// comment, an <h1> in a menu); header and figure hold the page's own headline, byline and date.
+// comment, an <h1> in a menu); header and figure hold the page's own headline, byline and date. Elements
+// that are not `visited` hold no text or metadata at all and are skipped whole.
 struct Excluded {
   GumboTag tag;
-  bool noise;
+  bool noise, visited;
 };
-constexpr std::array<Excluded, 25> excluded_tags{{
-    {GUMBO_TAG_HEAD, false},    {GUMBO_TAG_SCRIPT, true},   {GUMBO_TAG_STYLE, true},
-    {GUMBO_TAG_NOSCRIPT, true}, {GUMBO_TAG_TEMPLATE, true}, {GUMBO_TAG_IFRAME, true},
-    {GUMBO_TAG_SVG, true},      {GUMBO_TAG_MATH, true},     {GUMBO_TAG_OBJECT, true},
-    {GUMBO_TAG_EMBED, true},    {GUMBO_TAG_CANVAS, true},   {GUMBO_TAG_VIDEO, true},
-    {GUMBO_TAG_AUDIO, true},    {GUMBO_TAG_NAV, true},      {GUMBO_TAG_ASIDE, true},
-    {GUMBO_TAG_FOOTER, true},   {GUMBO_TAG_FORM, true},     {GUMBO_TAG_BUTTON, true},
-    {GUMBO_TAG_SELECT, true},   {GUMBO_TAG_TEXTAREA, true}, {GUMBO_TAG_MENU, true},
-    {GUMBO_TAG_DIALOG, true},   {GUMBO_TAG_HEADER, false},  {GUMBO_TAG_FIGURE, false},
-    {GUMBO_TAG_FIGCAPTION, false},
+constexpr std::array<Excluded, 23> excluded_tags{{
+    {GUMBO_TAG_HEAD, false, true},      {GUMBO_TAG_HEADER, false, true},   {GUMBO_TAG_FIGURE, false, true},
+    {GUMBO_TAG_FIGCAPTION, false, true}, {GUMBO_TAG_NAV, true, true},      {GUMBO_TAG_ASIDE, true, true},
+    {GUMBO_TAG_FOOTER, true, true},     {GUMBO_TAG_FORM, true, true},      {GUMBO_TAG_MENU, true, true},
+    {GUMBO_TAG_NOSCRIPT, true, false},  {GUMBO_TAG_TEMPLATE, true, false}, {GUMBO_TAG_IFRAME, true, false},
+    {GUMBO_TAG_SVG, true, false},       {GUMBO_TAG_MATH, true, false},     {GUMBO_TAG_OBJECT, true, false},
+    {GUMBO_TAG_EMBED, true, false},     {GUMBO_TAG_CANVAS, true, false},   {GUMBO_TAG_VIDEO, true, false},
+    {GUMBO_TAG_AUDIO, true, false},     {GUMBO_TAG_BUTTON, true, false},   {GUMBO_TAG_SELECT, true, false},
+    {GUMBO_TAG_TEXTAREA, true, false},  {GUMBO_TAG_STYLE, true, false},
 }};
 
 // Class, id and role words (split at non-letters, lower case) of page furniture. Sorted, for binary search.
@@ -62,8 +62,9 @@ constexpr std::array<std::string_view, 45> noise_words{
 // Words of blocks that belong to the article but not to its text: bylines, captions, credits, tags.
 constexpr std::array<std::string_view, 9> furniture_words{"author", "byline", "caption", "credit", "credits",
                                                           "meta",   "tags",   "timestamp", "topics"};
-// Words of the article's own container; they outweigh noise words on the same element ("article-body
-// social-enabled") and add to its score.
+// Words of the article's own container: they add to its score. Noise words win on the same element
+// ("story-share" is a share bar); only <html>, <body>, <article>, <main> and itemprop="articleBody" are never
+// noise.
 constexpr std::array<std::string_view, 9> content_words{"article", "articlebody", "body", "content", "entry",
                                                         "main",    "post",        "story", "text"};
 
@@ -149,8 +150,11 @@ Label label_of(const GumboElement& element) {
       label.furniture = label.furniture || listed(furniture_words, w);
       label.content = label.content || listed(content_words, w);
     });
-  if (attribute_view(element, "itemprop") == "articleBody") label.content = true;
-  if (label.content) label.noise = label.furniture = false;
+  const bool container = element.tag == GUMBO_TAG_HTML || element.tag == GUMBO_TAG_BODY ||
+                         element.tag == GUMBO_TAG_ARTICLE || element.tag == GUMBO_TAG_MAIN ||
+                         attribute_view(element, "itemprop") == "articleBody";
+  if (container) label.noise = label.furniture = false;
+  label.content = label.content || container;
   if (attribute(element, "hidden") != nullptr || attribute_view(element, "aria-hidden") == "true")
     label.noise = true;
   return label;
@@ -202,10 +206,6 @@ std::size_t date_meta_rank(std::string_view key) {
 
 void set_if_empty(std::string& field, std::string_view value) {
   if (field.empty()) field = trim(value);
-}
-
-std::size_t utf8_chars(std::string_view text) noexcept {
-  return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 // The walk over Gumbo's tree: explicit stack of enter/exit events, so page depth never uses the C++ stack.
@@ -286,10 +286,7 @@ class Walker {
                                           [&](const Excluded& x) { return x.tag == e.tag; });
     const Label label = label_of(e);
     const bool noise = noise_ || label.noise || (excluded_it != excluded_tags.end() && excluded_it->noise);
-    if (excluded_it != excluded_tags.end() && excluded_it->noise && e.tag != GUMBO_TAG_NAV &&
-        e.tag != GUMBO_TAG_ASIDE && e.tag != GUMBO_TAG_FOOTER && e.tag != GUMBO_TAG_FORM &&
-        e.tag != GUMBO_TAG_MENU && e.tag != GUMBO_TAG_DIALOG)
-      return false;  // scripts, media, controls: no text, no metadata
+    if (excluded_it != excluded_tags.end() && !excluded_it->visited) return false;
 
     if (!noise) {
       if (const std::string_view prop = attribute_view(e, "itemprop"); prop == "datePublished") {
@@ -301,7 +298,7 @@ class Walker {
 
     const std::uint32_t index = std::uint32_t(elements.size());
     elements.push_back({e.tag, open_.empty() ? no_element : open_.back().element});
-    elements.back().content = label.content || e.tag == GUMBO_TAG_ARTICLE;
+    elements.back().content = label.content;
     const bool block = !is_inline(e.tag) || label.noise || label.furniture;
     if (block) flush();
     elements.back().first_segment = std::uint32_t(segments.size());
@@ -459,16 +456,19 @@ std::string join_body(const std::vector<Element>& elements, const std::vector<Se
   std::string body;
   const auto add = [&](const Segment& s) {
     if (s.excluded || link_density(s) > max_link_density || elements[s.owner].tag == GUMBO_TAG_H1) return;
-    if (!body.empty()) body += "\n\n";
-    for (std::size_t from = 0; from <= s.text.size();) {  // lines trimmed
+    bool paragraph = !body.empty();  // a blank line (two <br>) inside a block also starts a paragraph
+    for (std::size_t from = 0; from <= s.text.size();) {
       std::size_t to = s.text.find('\n', from);
       if (to == std::string::npos) to = s.text.size();
       const std::string_view line = trim(std::string_view(s.text).substr(from, to - from));
-      if (!line.empty()) {
-        if (!body.empty() && body.back() != '\n') body += '\n';
-        body += line;
-      }
       from = to + 1;
+      if (line.empty()) {
+        paragraph = paragraph || !body.empty();
+        continue;
+      }
+      if (!body.empty()) body += paragraph ? "\n\n" : "\n";
+      body += line;
+      paragraph = false;
     }
   };
   if (chosen.empty()) {
@@ -477,7 +477,6 @@ std::string join_body(const std::vector<Element>& elements, const std::vector<Se
     for (const std::uint32_t e : chosen)
       for (std::uint32_t s = elements[e].first_segment; s < elements[e].end_segment; ++s) add(segments[s]);
   }
-  while (body.ends_with("\n")) body.pop_back();
   return body;
 }
 
@@ -536,7 +535,7 @@ ReadItem parse_html_article(std::string_view content, std::string name) {
     article.published = published;
     article.date_source = DateSource::metadata;
   }
-  article.author = trim(first_of({&m.meta_author, &ld.author, &m.rel_author}));
+  article.author = collapse_space(first_of({&m.meta_author, &ld.author, &m.rel_author}));
   article.url = trim(first_of({&m.canonical, &m.og_url, &ld.url}));
   article.language = normalize_language(trim(m.lang.empty() ? m.locale : m.lang));
   article.origin = std::move(name);

@@ -7,6 +7,7 @@
 
 #include "gazette/core/error.hpp"
 #include "gazette/readers/byte_source.hpp"
+#include "gazette/readers/html_reader.hpp"
 #include "gazette/readers/jsonl_reader.hpp"
 #include "gazette/readers/reader_util.hpp"
 #include "gazette/readers/sgml_reader.hpp"
@@ -16,18 +17,21 @@ namespace gazette {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, InputFormat>, 5> extensions{{
+constexpr std::array<std::pair<std::string_view, InputFormat>, 7> extensions{{
     {".jsonl", InputFormat::jsonl},
     {".ndjson", InputFormat::jsonl},
     {".txt", InputFormat::text},
     {".sgm", InputFormat::sgml},
     {".sgml", InputFormat::sgml},
+    {".html", InputFormat::html},
+    {".htm", InputFormat::html},
 }};
 
-constexpr std::array<std::pair<std::string_view, InputFormat>, 3> names{{
+constexpr std::array<std::pair<std::string_view, InputFormat>, 4> names{{
     {"jsonl", InputFormat::jsonl},
     {"text", InputFormat::text},
     {"sgml", InputFormat::sgml},
+    {"html", InputFormat::html},
 }};
 
 }  // namespace
@@ -64,6 +68,8 @@ std::unique_ptr<ArticleReader> open_reader(const std::filesystem::path& path,
       return make_jsonl_reader(std::move(source), options);
     case InputFormat::text:
       return make_text_reader(std::move(source), options);
+    case InputFormat::html:
+      return make_html_reader(std::move(source), options);
     case InputFormat::sgml:
       break;
   }

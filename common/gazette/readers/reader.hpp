@@ -39,11 +39,12 @@ enum class InputFormat {
   jsonl,  ///< JSON Lines matching schemas/article.schema.json (.jsonl, .ndjson)
   text,   ///< one article per plain-text file (.txt)
   sgml,   ///< Reuters-21578 SGML (.sgm, .sgml)
+  html,   ///< one article per HTML page (.html, .htm)
 };
 
 /// The format for a path by its extension (after removing .zst); nullopt when not an input file.
 std::optional<InputFormat> format_for_path(const std::filesystem::path& path);
-/// The format named "jsonl", "text" or "sgml" (for --format); nullopt otherwise.
+/// The format named "jsonl", "text", "sgml" or "html" (for --format); nullopt otherwise.
 std::optional<InputFormat> format_from_name(std::string_view name);
 
 /// A pull-based stream of ReadItems from one input. Not thread-safe; one reader per input.

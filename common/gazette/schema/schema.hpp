@@ -50,14 +50,19 @@ enum Slot : Xapian::valueno {
   slot_day = 2,          ///< publication day, "YYYYMMDD": date ranges and the date histogram
   slot_story = 3,        ///< story cluster id: collapse
   slot_age_bucket = 4,   ///< reserved for recency: publication month "YYYYMM"
-  slot_person_first = 10,  ///< persons, one per slot, most salient first (slots 10..17)
-  slot_org_first = 20,     ///< organisations (slots 20..27)
-  slot_place_first = 30,   ///< places (slots 30..37)
+  slot_person_first = 10,  ///< persons, one per slot, most salient first (slots 10..13)
+  slot_org_first = 20,     ///< organisations (slots 20..23)
+  slot_place_first = 30,   ///< places (slots 30..33)
   slot_mention_first = 40, ///< months mentioned in the text, "YYYY-MM", most mentioned first (slots 40..43)
 };
 /// How many entities of one type get a value slot (each counted by a built-in ValueCountMatchSpy, which
 /// also runs on remote shards; an entity beyond the first few of its article is a filter term only).
-inline constexpr unsigned entity_slots = 8;
+inline constexpr unsigned entity_slots = 4;
+/// Sampling buckets: each article has one XSMP term, a hash of its id modulo this.
+inline constexpr unsigned sample_buckets = 64;
+/// The XSMP term of a bucket.
+inline std::string sample_term(unsigned bucket) { return std::string(prefix::sample) + std::to_string(bucket); }
+
 /// How many mentioned months get a value slot.
 inline constexpr unsigned mention_slots = 4;
 

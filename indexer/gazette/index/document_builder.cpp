@@ -115,7 +115,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
 
   // Until story clustering lands every article is its own story; collapse then keeps every hit.
   doc.add_value(schema::slot_story, article.id);
-  doc.add_boolean_term(std::string(prefix::sample) + std::to_string(hash64(article.id) % 64));
+  doc.add_boolean_term(schema::sample_term(unsigned(hash64(article.id) % schema::sample_buckets)));
 
   doc.set_data(codec_.encode(article));
   return doc;

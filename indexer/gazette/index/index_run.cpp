@@ -21,6 +21,7 @@
 #include "gazette/index/document_builder.hpp"
 #include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
+#include "gazette/index/partitioned_writer.hpp"
 #include "gazette/index/reject_log.hpp"
 
 namespace gazette {
@@ -174,14 +175,23 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
     ++summary.warnings;
   };
 
-  IndexWriter writer(options.db, options.analyzer, options.batch_size, reject, warn);
+  auto target = std::make_unique<IndexWriter>(options.db, options.analyzer, options.batch_size, reject, warn);
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Bulk loads into a new database use one Xapian writer per core; updates go through the one writer.
+  std::unique_ptr<PartitionedWriter> partitioned;
+  if (threads > 1 && target->document_count() == 0)
+    partitioned = std::make_unique<PartitionedWriter>(std::move(target), options.analyzer, threads,
+                                                      options.batch_size, reject, warn);
+  auto write = [&](const Article& a, Xapian::Document document) {
+    if (partitioned) partitioned->write(a.id, a.origin, std::move(document));
+    else target->write(a.id, a.origin, std::move(document));
+  };
   InputFeed feed(options, summary);
   Progress progress(options.progress, log);
   const PreparationContext context{options.default_language,
                                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()),
                                    options.reference_date};
 
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   const EnrichmentOptions enrichment{options.boilerplate ? BoilerplateRules::load() : nullptr,
                                      options.entities ? EntityModel::load() : nullptr, options.mentions,
@@ -227,21 +237,22 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
                 continue;
               }
               const Article& a = std::get<Article>(item.read);
-              writer.write(a.id, a.origin, std::move(item.document));
+              write(a, std::move(item.document));
             }
             summary.rejected = rejects.count();
             progress.update(summary, feed.bytes());
           }));
-  writer.commit();
+  if (partitioned) partitioned->finish();
+  else target->commit();
   progress.finish();
 
-  const WriteCounts& counts = writer.counts();
+  const WriteCounts counts = partitioned ? partitioned->counts() : target->counts();
   summary.added = counts.added;
   summary.replaced = counts.replaced;
   summary.duplicates = counts.duplicates;
   summary.rejected = rejects.count();
   summary.bytes = feed.bytes();
-  summary.documents = writer.document_count();
+  summary.documents = partitioned ? partitioned->document_count() : target->document_count();
   for (std::size_t i = 0; i < removed.size(); ++i)
     if (removed[i]) summary.boilerplate.emplace_back(enrichment.boilerplate->names()[i], removed[i]);
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();

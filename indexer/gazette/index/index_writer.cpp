@@ -126,6 +126,11 @@ void IndexWriter::replay_without(std::size_t failed_index, const std::string& re
   }
 }
 
+void IndexWriter::close() {
+  commit();
+  db_.close();
+}
+
 void IndexWriter::commit() {
   try {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());

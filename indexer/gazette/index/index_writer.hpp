@@ -44,8 +44,12 @@ class IndexWriter {
   /// Commits the current batch. @throws gazette::Error(unavailable) when the commit fails.
   void commit();
 
+  /// Commits and closes the database; the writer cannot be used afterwards.
+  void close();
+
   const WriteCounts& counts() const noexcept { return counts_; }
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  const std::filesystem::path& path() const noexcept { return path_; }
 
  private:
   enum class Outcome { added, replaced, duplicate };

@@ -48,11 +48,12 @@ class FacetSpies {
     for (auto& spy : spies_) enquire.add_matchspy(spy.spy.get());
   }
 
-  Facets collect(Granularity granularity, std::size_t values_per_field) const {
+  /// The counts, each multiplied by scale (the inverse of the sampled share).
+  Facets collect(Granularity granularity, std::size_t values_per_field, std::size_t scale) const {
     Facets facets;
     std::map<Day, std::size_t> per_day;
     for (auto it = days_.values_begin(); it != days_.values_end(); ++it)
-      if (const auto day = parse_compact_day(*it)) per_day[*day] += it.get_termfreq();
+      if (const auto day = parse_compact_day(*it)) per_day[*day] += it.get_termfreq() * scale;
     facets.dates = build_date_histogram(per_day, granularity);
 
     for (std::size_t i = 0; i < spies_.size();) {
@@ -60,7 +61,7 @@ class FacetSpies {
       std::map<std::string, std::size_t> counts;
       for (; i < spies_.size() && spies_[i].field == field; ++i)
         for (auto it = spies_[i].spy->values_begin(); it != spies_[i].spy->values_end(); ++it)
-          counts[*it] += it.get_termfreq();
+          counts[*it] += it.get_termfreq() * scale;
       FieldFacet& facet = facets.fields.emplace_back(FieldFacet{std::string(field->name), {}});
       for (auto& [value, count] : counts) facet.values.push_back({value, count});
       std::stable_sort(facet.values.begin(), facet.values.end(),
@@ -93,6 +94,9 @@ class DeadlineSpy : public Xapian::MatchSpy {
   std::chrono::steady_clock::time_point deadline_;
   unsigned seen_ = 0;
 };
+
+/// Most matches whose facets are counted one by one; larger match sets are sampled.
+constexpr Xapian::doccount facet_sample_target = 1000;
 
 /// The instant relative dates count from: the request's `now`, else the newest article's date.
 Instant reference_now(const SearchRequest& request, const Xapian::Database& db) {
@@ -134,7 +138,35 @@ struct Searcher::Impl {
       : archive(std::move(a)), analyzer(archive.analyzer), queries(archive.database, analyzer), highlighter(analyzer) {}
 
   SearchResponse run(const SearchRequest& request);
+  Facets count_facets(const Xapian::Query& query, Xapian::doccount matches_upper, const SearchRequest& request,
+                      DeadlineSpy& deadline);
 };
+
+Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount matches_upper,
+                                    const SearchRequest& request, DeadlineSpy& deadline) {
+  // Exact counting reads every facet slot of every match; past facet_sample_target matches, count only the
+  // articles of a few XSMP buckets (a hash of the id, so the sample is spread over all dates) and scale.
+  unsigned buckets = schema::sample_buckets;
+  while (buckets > 1 && std::uint64_t(matches_upper) * buckets / schema::sample_buckets > facet_sample_target)
+    buckets /= 2;
+  Xapian::Query counted = query;
+  if (buckets < schema::sample_buckets) {
+    std::vector<Xapian::Query> sample;
+    for (unsigned b = 0; b < buckets; ++b) sample.emplace_back(schema::sample_term(b));
+    counted = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end()));
+  }
+  Xapian::Enquire enquire(archive.database);
+  enquire.set_query(counted);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
+  FacetSpies spies;
+  spies.attach(enquire);
+  if (request.time_limit > 0) enquire.add_matchspy(&deadline);
+  enquire.get_mset(0, 0, archive.database.get_doccount());
+  Facets facets = spies.collect(request.granularity, request.facet_values, schema::sample_buckets / buckets);
+  facets.estimated = buckets < schema::sample_buckets;
+  return facets;
+}
 
 Searcher::Searcher(const std::filesystem::path& path) : Searcher(open_archive(path)) {}
 Searcher::Searcher(Archive archive) : impl_(std::make_unique<Impl>(std::move(archive))) {}
@@ -164,22 +196,18 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  const bool no_text = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-  // With no words there is no relevance: newest first is the only useful order.
-  if (request.sort == SortOrder::date || no_text)
+  // With no words (an empty query or only filters) there is no relevance: newest first is the useful order.
+  if (request.sort == SortOrder::date || terms.empty())
     enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
   if (request.collapse) enquire.set_collapse_key(schema::slot_story);
 
-  FacetSpies spies;
-  if (request.facets) spies.attach(enquire);
   DeadlineSpy deadline(start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                    std::chrono::duration<double>(request.time_limit)));
   // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
   if (request.time_limit > 0) enquire.add_matchspy(&deadline);
-  // Facets count the whole match set, so the matcher must see every match.
-  const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+  // Up to facet_sample_target matches the matcher sees them all, so small result counts are exact.
   const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset), Xapian::doccount(request.limit),
-                                             check_at_least);
+                                             facet_sample_target);
 
   response.total = mset.get_matches_estimated();
   response.total_lower = mset.get_matches_lower_bound();
@@ -197,7 +225,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
     hit.article.body.clear();
     response.hits.push_back(std::move(hit));
   }
-  if (request.facets) response.facets = spies.collect(request.granularity, request.facet_values);
+  if (request.facets) response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
   response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return response;
 }

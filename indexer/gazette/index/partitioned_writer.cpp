@@ -1,0 +1,123 @@
+/// @file
+/// @brief PartitionedWriter: hash(id) routing to partition threads, then Xapian's compactor.
+#include "gazette/index/partitioned_writer.hpp"
+
+#include <unistd.h>
+
+#include "gazette/core/error.hpp"
+#include "gazette/core/hash.hpp"
+
+namespace gazette {
+
+namespace {
+/// Documents a partition may have queued before write() waits for it: bounds memory.
+constexpr std::ptrdiff_t queue_capacity = 2048;
+}  // namespace
+
+PartitionedWriter::PartitionedWriter(std::unique_ptr<IndexWriter> target, const AnalyzerSettings& settings,
+                                     unsigned partitions, std::size_t batch_size,
+                                     IndexWriter::RejectHandler on_reject, IndexWriter::WarningHandler on_warning)
+    : target_(std::move(target)),
+      work_dir_(target_->path().string() + ".partitions-" + std::to_string(getpid())),
+      on_reject_(std::move(on_reject)),
+      on_warning_(std::move(on_warning)) {
+  std::error_code ec;
+  std::filesystem::remove_all(work_dir_, ec);
+  std::filesystem::create_directories(work_dir_, ec);
+  if (ec) throw Error(ErrorCode::unavailable, "cannot create a work folder: " + ec.message(), work_dir_.string());
+  auto reject = [this](const Rejection& r) {
+    std::lock_guard lock(log_mutex_);
+    on_reject_(r);
+  };
+  auto warn = [this](const std::string& w) {
+    std::lock_guard lock(log_mutex_);
+    on_warning_(w);
+  };
+  for (unsigned i = 0; i < partitions; ++i) {
+    auto partition = std::make_unique<Partition>();
+    partition->writer = std::make_unique<IndexWriter>(work_dir_ / ("part" + std::to_string(i)), settings,
+                                                      batch_size, reject, warn);
+    partition->queue.set_capacity(queue_capacity);
+    partitions_.push_back(std::move(partition));
+  }
+  for (auto& p : partitions_) {
+    Partition* partition = p.get();
+    partition->thread = std::thread([partition] {
+      Job job;
+      for (;;) {
+        partition->queue.pop(job);
+        if (job.stop) return;
+        if (partition->failure) continue;  // drain, so write() never blocks on a dead partition
+        try {
+          partition->writer->write(job.id, job.origin, std::move(job.document));
+        } catch (...) {
+          partition->failure = std::current_exception();
+        }
+      }
+    });
+  }
+}
+
+PartitionedWriter::~PartitionedWriter() {
+  stop_threads();
+  partitions_.clear();  // closes the partition databases before their folder goes
+  std::error_code ec;
+  std::filesystem::remove_all(work_dir_, ec);
+}
+
+void PartitionedWriter::stop_threads() {
+  for (auto& p : partitions_)
+    if (p->thread.joinable()) p->queue.push(Job{{}, {}, {}, true});
+  for (auto& p : partitions_)
+    if (p->thread.joinable()) p->thread.join();
+}
+
+void PartitionedWriter::write(const std::string& id, const std::string& origin, Xapian::Document document) {
+  Partition& partition = *partitions_[hash64(id) % partitions_.size()];
+  partition.queue.push(Job{id, origin, std::move(document), false});
+}
+
+void PartitionedWriter::finish() {
+  stop_threads();
+  for (auto& p : partitions_)
+    if (p->failure) std::rethrow_exception(p->failure);
+  Xapian::Database all;
+  for (auto& p : partitions_) {
+    p->writer->close();
+    all.add_database(Xapian::Database(p->writer->path().string()));
+  }
+  const std::filesystem::path path = target_->path();
+  // Compact into a fresh folder, then put it in place of the (empty or missing) target.
+  const std::filesystem::path merged = work_dir_ / "merged";
+  try {
+    all.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::unavailable, "merging the partitions failed: " + e.get_description(), path.string());
+  }
+  merged_count_ = all.get_doccount();
+  // The target was empty (checked when this writer was chosen) and is locked by target_ until here.
+  target_->close();
+  target_.reset();
+  const std::filesystem::path old = work_dir_ / "empty-target";
+  std::error_code ec;
+  std::filesystem::rename(path, old, ec);
+  if (!ec) std::filesystem::rename(merged, path, ec);
+  if (ec)
+    throw Error(ErrorCode::unavailable, "cannot move the merged database into place: " + ec.message(), path.string());
+}
+
+WriteCounts PartitionedWriter::counts() const {
+  WriteCounts total;
+  for (const auto& p : partitions_) {
+    const WriteCounts& c = p->writer->counts();
+    total.added += c.added;
+    total.replaced += c.replaced;
+    total.duplicates += c.duplicates;
+    total.failed += c.failed;
+  }
+  return total;
+}
+
+Xapian::doccount PartitionedWriter::document_count() const { return merged_count_; }
+
+}  // namespace gazette
