@@ -1,5 +1,6 @@
 /// @file
-/// @brief MinHash over content words with xxHash, LSH band terms, signature encoding and the story decision.
+/// @brief MinHash over content words with xxHash, names and numbers sketches, LSH band terms, the encoding and
+/// the story decision.
 #include "gazette/stories/fingerprint.hpp"
 
 #include <xxhash.h>
@@ -89,41 +90,135 @@ void s_stem(std::string& w) {
   }
 }
 
-// Calls emit(word) for each content word of text (see the header).
+// A token of text: letters and digits (ASCII or any non-ASCII character that is not a separator), folded to
+// lower case, with what the names rule needs to know about its spelling.
+struct Token {
+  std::string_view folded;
+  bool capitalised;      // starts with a capital letter
+  bool all_capitals;     // has no lower-case letter
+  bool sentence_start;   // first token, or after . ! ? : " “ or a line break (spaces between)
+};
+
+// True when the token starting at byte `start` begins a sentence.
+bool starts_sentence(std::string_view text, std::size_t start) noexcept {
+  std::size_t j = start;
+  while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\r')) --j;
+  if (j == 0) return true;
+  if (std::string_view(".!?:\"\n").find(text[j - 1]) != std::string_view::npos) return true;
+  return j >= 3 && text.substr(j - 3, 3) == "\u201c";
+}
+
+// Calls emit(token) for each token of text.
 template <class Emit>
-void for_each_word(std::string_view text, Emit&& emit) {
+void for_each_token(std::string_view text, Emit&& emit) {
   std::string word;
+  Token token{};
+  std::size_t start = 0;
   const auto flush = [&] {
-    if (word.size() > 1 && !is_stopword(word)) {
-      if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) s_stem(word);
-      emit(std::string_view(word));
+    if (!word.empty()) {
+      token.folded = word;
+      token.sentence_start = starts_sentence(text, start);
+      emit(token);
     }
     word.clear();
+  };
+  const auto add = [&](std::size_t at, bool upper, bool lower) {
+    if (word.empty()) {
+      start = at;
+      token.capitalised = upper;
+      token.all_capitals = true;
+    }
+    if (lower) token.all_capitals = false;
   };
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      if (c >= 'a' && c <= 'z') {
+        add(i, false, true);
         word += char(c);
-      else if (c >= 'A' && c <= 'Z')
+      } else if (c >= '0' && c <= '9') {
+        add(i, false, false);
+        word += char(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        add(i, true, false);
         word += char(c + 32);
-      else
+      } else {
         flush();
+      }
       ++i;
       continue;
     }
     const std::string_view seq = text.substr(i, sequence_length(c));
-    i += seq.size();
     if (is_separator(seq)) {
       flush();
     } else if (seq.size() == 2 && c == 0xC3 && static_cast<unsigned char>(seq[1]) < 0x9F) {
+      add(i, true, false);
       word += char(c);  // Latin-1 capitals À..Þ fold to à..þ
       word += char(seq[1] + 0x20);
     } else {
+      add(i, false, seq.size() == 2 && c == 0xC3);  // à..ÿ are lower case; other scripts count as neither
       word += seq;
     }
+    i += seq.size();
   }
   flush();
+}
+
+// Folds a token like a content word: nothing for one-letter tokens and stopwords, else S-stemmed.
+template <class Emit>
+void emit_content_word(std::string_view folded, std::string& scratch, Emit&& emit) {
+  if (folded.size() <= 1 || is_stopword(folded)) return;
+  scratch.assign(folded);
+  if (std::any_of(scratch.begin(), scratch.end(), [](char c) { return c >= 'a' && c <= 'z'; })) s_stem(scratch);
+  emit(std::string_view(scratch));
+}
+
+// Calls emit(word) for each content word of text (see the header).
+template <class Emit>
+void for_each_word(std::string_view text, Emit&& emit) {
+  std::string scratch;
+  for_each_token(text, [&](const Token& t) { emit_content_word(t.folded, scratch, emit); });
+}
+
+// True for a token the names rule keeps (before folding like a content word).
+bool is_name(const Token& t) noexcept {
+  return t.capitalised && (!t.sentence_start || (t.all_capitals && t.folded.size() > 1));
+}
+
+// Calls emit(number) for each number of text: digit runs joined by single '.' or ','.
+template <class Emit>
+void for_each_number(std::string_view text, Emit&& emit) {
+  const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (std::size_t i = 0; i < text.size();) {
+    if (!digit(i)) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (digit(i) || (i < text.size() && (text[i] == '.' || text[i] == ',') && digit(i + 1))) ++i;
+    emit(text.substr(start, i - start));
+  }
+}
+
+// The bottom-k sketch of a list of 32-bit hashes with duplicates.
+Sketch make_sketch(std::vector<std::uint32_t> hashes) {
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  Sketch sketch;
+  sketch.count = std::uint32_t(hashes.size());
+  hashes.resize(std::min(hashes.size(), sketch_size));
+  sketch.hashes = std::move(hashes);
+  return sketch;
+}
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (std::size_t k = 0; k < 4; ++k) out += char((v >> (8 * k)) & 0xFF);
+}
+
+std::uint32_t get_u32(std::string_view bytes, std::size_t at) noexcept {
+  std::uint32_t v = 0;
+  for (std::size_t k = 0; k < 4; ++k) v |= std::uint32_t(static_cast<unsigned char>(bytes[at + k])) << (8 * k);
+  return v;
 }
 
 constexpr char hex_digits[] = "0123456789abcdef";
@@ -136,10 +231,33 @@ std::vector<std::string> fingerprint_words(std::string_view text) {
   return words;
 }
 
+std::vector<std::string> fingerprint_names(std::string_view text) {
+  std::vector<std::string> names;
+  std::string scratch;
+  for_each_token(text, [&](const Token& t) {
+    if (is_name(t)) emit_content_word(t.folded, scratch, [&](std::string_view w) { names.emplace_back(w); });
+  });
+  return names;
+}
+
+std::vector<std::string> fingerprint_numbers(std::string_view text) {
+  std::vector<std::string> numbers;
+  for_each_number(text, [&](std::string_view n) { numbers.emplace_back(n); });
+  return numbers;
+}
+
 std::optional<Fingerprint> fingerprint(std::string_view body) {
+  // One pass for content words and names (a name's hash is the low half of its content word's hash).
   std::vector<std::uint64_t> hashes;
+  std::vector<std::uint32_t> names, numbers;
   hashes.reserve(body.size() / 6);
-  for_each_word(body, [&](std::string_view w) { hashes.push_back(XXH3_64bits(w.data(), w.size())); });
+  std::string scratch;
+  for_each_token(body, [&](const Token& t) {
+    emit_content_word(t.folded, scratch, [&](std::string_view w) {
+      hashes.push_back(XXH3_64bits(w.data(), w.size()));
+      if (is_name(t)) names.push_back(std::uint32_t(hashes.back()));
+    });
+  });
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   if (hashes.size() < min_fingerprint_words) return std::nullopt;
@@ -148,6 +266,9 @@ std::optional<Fingerprint> fingerprint(std::string_view body) {
   for (const std::uint64_t h : hashes)
     for (std::size_t i = 0; i < minhash_size; ++i)
       fp.minhash[i] = std::min(fp.minhash[i], std::uint32_t((coefficients.a[i] * h + coefficients.b[i]) >> 32));
+  for_each_number(body, [&](std::string_view n) { numbers.push_back(std::uint32_t(XXH3_64bits(n.data(), n.size()))); });
+  fp.names = make_sketch(std::move(names));
+  fp.numbers = make_sketch(std::move(numbers));
   return fp;
 }
 
@@ -157,12 +278,41 @@ double estimate_similarity(const Fingerprint& a, const Fingerprint& b) noexcept 
   return double(equal) / double(minhash_size);
 }
 
+double sketch_overlap(const Sketch& a, const Sketch& b) noexcept {
+  if (a.count == 0 || b.count == 0) return 0.0;
+  const bool exact = a.count == a.hashes.size() && b.count == b.hashes.size();
+  // Walk the union in ascending order: all of it when both sets are complete, else its sketch_size smallest
+  // values, each of which is in a sketch exactly when it is in that sketch's set.
+  std::size_t ia = 0, ib = 0, seen = 0, shared = 0;
+  while ((ia < a.hashes.size() || ib < b.hashes.size()) && (exact || seen < sketch_size)) {
+    const bool in_a = ia < a.hashes.size() && (ib == b.hashes.size() || a.hashes[ia] <= b.hashes[ib]);
+    const bool in_b = ib < b.hashes.size() && (ia == a.hashes.size() || b.hashes[ib] <= a.hashes[ia]);
+    shared += in_a && in_b ? 1 : 0;
+    ia += in_a ? 1 : 0;
+    ib += in_b ? 1 : 0;
+    ++seen;
+  }
+  const double smaller = double(std::min(a.count, b.count));
+  if (exact) return double(shared) / smaller;
+  const double j = double(shared) / double(seen);  // |A n B| = J (|A| + |B|) / (1 + J)
+  return std::min(1.0, j * double(a.count + b.count) / (1.0 + j) / smaller);
+}
+
+bool facts_disagree(const Fingerprint& a, const Fingerprint& b) noexcept {
+  if (a.numbers.count >= min_veto_numbers && b.numbers.count >= min_veto_numbers &&
+      sketch_overlap(a.numbers, b.numbers) < numbers_overlap_veto)
+    return true;
+  return a.names.count > 0 && b.names.count > 0 && sketch_overlap(a.names, b.names) < names_overlap_veto;
+}
+
 std::vector<std::string> band_terms(const Fingerprint& fp) {
   std::vector<std::string> terms;
   terms.reserve(lsh_bands);
-  const std::string encoded = encode_fingerprint(fp);
+  std::string rows;
   for (std::size_t band = 0; band < lsh_bands; ++band) {
-    const std::uint64_t h = XXH3_64bits(encoded.data() + band * lsh_rows * 4, lsh_rows * 4);
+    rows.clear();
+    for (std::size_t r = 0; r < lsh_rows; ++r) put_u32(rows, fp.minhash[band * lsh_rows + r]);
+    const std::uint64_t h = XXH3_64bits(rows.data(), rows.size());
     std::string term(schema::prefix::lsh_band);
     term += char('0' + band / 10);
     term += char('0' + band % 10);
@@ -173,20 +323,34 @@ std::vector<std::string> band_terms(const Fingerprint& fp) {
 }
 
 std::string encode_fingerprint(const Fingerprint& fp) {
-  std::string out(fingerprint_bytes, '\0');
-  for (std::size_t i = 0; i < minhash_size; ++i)
-    for (std::size_t k = 0; k < 4; ++k) out[i * 4 + k] = char((fp.minhash[i] >> (8 * k)) & 0xFF);
+  std::string out;
+  out.reserve(max_fingerprint_bytes);
+  out += char(fingerprint_version);
+  for (const std::uint32_t v : fp.minhash) put_u32(out, v);
+  for (const Sketch* sketch : {&fp.names, &fp.numbers}) {
+    put_u32(out, sketch->count);
+    for (const std::uint32_t h : sketch->hashes) put_u32(out, h);
+  }
   return out;
 }
 
-std::optional<Fingerprint> decode_fingerprint(std::string_view bytes) noexcept {
-  if (bytes.size() != fingerprint_bytes) return std::nullopt;
+std::optional<Fingerprint> decode_fingerprint(std::string_view bytes) {
+  std::size_t at = 1 + minhash_size * 4;
+  if (bytes.size() < at + 8 || static_cast<unsigned char>(bytes[0]) != fingerprint_version) return std::nullopt;
   Fingerprint fp;
-  for (std::size_t i = 0; i < minhash_size; ++i) {
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 4; ++k) v |= std::uint32_t(static_cast<unsigned char>(bytes[i * 4 + k])) << (8 * k);
-    fp.minhash[i] = v;
+  for (std::size_t i = 0; i < minhash_size; ++i) fp.minhash[i] = get_u32(bytes, 1 + i * 4);
+  for (Sketch* sketch : {&fp.names, &fp.numbers}) {
+    if (bytes.size() < at + 4) return std::nullopt;
+    sketch->count = get_u32(bytes, at);
+    at += 4;
+    const std::size_t n = std::min<std::size_t>(sketch->count, sketch_size);
+    if (bytes.size() < at + n * 4) return std::nullopt;
+    for (std::size_t i = 0; i < n; ++i, at += 4) {
+      sketch->hashes.push_back(get_u32(bytes, at));
+      if (i > 0 && sketch->hashes[i] <= sketch->hashes[i - 1]) return std::nullopt;
+    }
   }
+  if (at != bytes.size()) return std::nullopt;
   return fp;
 }
 
@@ -195,7 +359,8 @@ std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<cons
   std::optional<StoryMatch> best;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const double similarity = estimate_similarity(fp, candidates[i]);
-    if (similarity >= threshold && (!best || similarity > best->similarity)) best = StoryMatch{i, similarity};
+    if (similarity >= threshold && (!best || similarity > best->similarity) && !facts_disagree(fp, candidates[i]))
+      best = StoryMatch{i, similarity};
   }
   return best;
 }

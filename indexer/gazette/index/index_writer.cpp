@@ -13,17 +13,28 @@ namespace gazette {
 
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::size_t batch_size) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::size_t batch_size,
+                                       int action = Xapian::DB_CREATE_OR_OPEN) {
   // Xapian reads its flush threshold when the database opens: set it above the batch size so Xapian
   // never commits half a batch on its own.
   setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(batch_size * 2 + 1).c_str(), 1);
   try {
-    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    return Xapian::WritableDatabase(path.string(), action | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseLockError&) {
     throw Error(ErrorCode::unavailable, "database is locked by another indexer", path.string());
   } catch (const Xapian::Error& e) {
     throw Error(ErrorCode::unavailable, "cannot open the database for writing: " + e.get_msg(), path.string());
   }
+}
+
+void check_schema_version(const Xapian::Database& db, const std::filesystem::path& path) {
+  const std::string version = db.get_metadata(std::string(schema::meta::schema_version));
+  if (version.empty()) throw Error(ErrorCode::corrupt, "not a Gazette database (no schema version)", path.string());
+  if (version != std::to_string(schema::version))
+    throw Error(ErrorCode::corrupt,
+                "database has schema version " + version + ", this gazette-index writes version " +
+                    std::to_string(schema::version) + "; run gazette-index --db " + path.string() + " --rebuild",
+                path.string());
 }
 
 void check_or_record_settings(Xapian::WritableDatabase& db, const std::filesystem::path& path,
@@ -40,11 +51,7 @@ void check_or_record_settings(Xapian::WritableDatabase& db, const std::filesyste
     db.set_metadata(std::string(schema::meta::fold_diacritics), settings.fold_diacritics ? "1" : "0");
     return;
   }
-  if (version != std::to_string(schema::version))
-    throw Error(ErrorCode::corrupt,
-                "database has schema version " + version + ", this gazette-index writes version " +
-                    std::to_string(schema::version) + "; run gazette-index --db " + path.string() + " --rebuild",
-                path.string());
+  check_schema_version(db, path);
   const std::string recorded = db.get_metadata(std::string(schema::meta::analyzer));
   if (recorded != signature)
     throw Error(ErrorCode::usage,
@@ -53,7 +60,16 @@ void check_or_record_settings(Xapian::WritableDatabase& db, const std::filesyste
                 path.string());
 }
 
+
 }  // namespace
+
+Xapian::WritableDatabase open_existing_database(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error(ErrorCode::not_found, "no database here", path.string());
+  Xapian::WritableDatabase db = open_writable(path, 10000, Xapian::DB_OPEN);
+  check_schema_version(db, path);
+  return db;
+}
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, const AnalyzerSettings& settings,
                          std::size_t batch_size, RejectHandler on_reject, WarningHandler on_warning)

@@ -16,6 +16,11 @@
 
 namespace gazette {
 
+/// Opens an existing Gazette database for writing (deletes, maintenance) after checking its schema version.
+/// @throws gazette::Error(not_found) when there is none, (unavailable) when locked, (corrupt) for another
+/// schema version or a database that is not Gazette's.
+Xapian::WritableDatabase open_existing_database(const std::filesystem::path& path);
+
 /// Counts of what a writer did.
 struct WriteCounts {
   std::size_t added = 0;       ///< ids new to the database

@@ -122,6 +122,7 @@ int run_batch(Searcher& searcher, SearchRequest request, bool json, const TextSt
       if (json) std::cout << error_json(e).dump() << '\n';
       status = exit_usage;
     }
+    std::cout.flush();  // a program feeding queries one at a time reads each answer before the next
   }
   return status;
 }

@@ -1,0 +1,77 @@
+/// @file
+/// @brief Deletion by id and compaction in place.
+#include "gazette/index/maintenance.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <ostream>
+
+#include "gazette/core/error.hpp"
+#include "gazette/index/index_writer.hpp"
+#include "gazette/schema/schema.hpp"
+
+namespace gazette {
+
+DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids, std::ostream& log) {
+  Xapian::WritableDatabase database = open_existing_database(db);
+  DeleteSummary summary;
+  for (const std::string& id : ids) {
+    const std::string term = schema::id_term(id);
+    if (!database.term_exists(term)) {
+      log << "gazette-index: unknown id '" << id << "': nothing deleted\n";
+      ++summary.unknown;
+      continue;
+    }
+    database.delete_document(term);
+    log << "gazette-index: deleted '" << id << "'\n";
+    ++summary.deleted;
+  }
+  database.commit();
+  return summary;
+}
+
+std::vector<std::string> read_id_list(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw Error(ErrorCode::not_found, "cannot read the id list", file.string());
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    if (!line.empty() && line.front() != '#') ids.push_back(line);
+  }
+  return ids;
+}
+
+void compact_database(const std::filesystem::path& db, std::ostream& log) {
+  // Hold the write lock while compacting, so no indexer writes into the copy's source meanwhile.
+  Xapian::WritableDatabase lock = open_existing_database(db);
+  const std::string suffix = "." + std::to_string(getpid());
+  const std::filesystem::path fresh = db.string() + ".compacting" + suffix, old = db.string() + ".old" + suffix;
+  std::error_code ec;
+  std::filesystem::remove_all(fresh, ec);
+  try {
+    Xapian::Database(db.string()).compact(fresh.string(), Xapian::DBCOMPACT_MULTIPASS);
+  } catch (const Xapian::Error& e) {
+    std::filesystem::remove_all(fresh, ec);
+    throw Error(ErrorCode::unavailable, "compaction failed: " + e.get_description(), db.string());
+  }
+  const auto size = [](const std::filesystem::path& dir) {
+    std::uintmax_t total = 0;
+    std::error_code e;
+    for (const auto& f : std::filesystem::directory_iterator(dir, e))
+      if (f.is_regular_file(e)) total += f.file_size(e);
+    return total;
+  };
+  const std::uintmax_t before = size(db), after = size(fresh);
+  lock.close();
+  std::filesystem::rename(db, old, ec);
+  if (!ec) {
+    std::filesystem::rename(fresh, db, ec);
+    if (ec) std::filesystem::rename(old, db);  // put the original back
+  }
+  if (ec) throw Error(ErrorCode::unavailable, "cannot swap in the compacted database: " + ec.message(), db.string());
+  std::filesystem::remove_all(old, ec);
+  log << "gazette-index: compacted " << db.string() << ": " << before / 1024 << " KiB -> " << after / 1024 << " KiB\n";
+}
+
+}  // namespace gazette

@@ -1,0 +1,74 @@
+/// @file
+/// @brief Deleting articles by id, and the purge (compaction) that leaves no trace of a takedown.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "harness.hpp"
+
+using namespace gazette::test;
+using nlohmann::json;
+
+namespace {
+
+std::size_t facet_count(const json& r, const std::string& field, const std::string& value) {
+  for (const auto& v : r["facets"]["fields"][field])
+    if (v["value"] == value) return v["count"];
+  return 0;
+}
+
+/// True when any file of the database folder contains the bytes.
+bool database_contains(const std::string& db, const std::string& needle) {
+  for (const auto& file : std::filesystem::recursive_directory_iterator(db))
+    if (file.is_regular_file() && read_file(file.path().string()).find(needle) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("--delete removes articles, logs each id, reports unknown ids with status 2, and facets drop") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(index({"--db", db, sample_dir()}).status == 0);
+  CHECK(facet_count(search_json(db, {""}), "source", "Science Notes") == 2);
+
+  const ProcessResult r = index({"--db", db, "--delete", "gz-0009", "no-such-id"});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("deleted 'gz-0009'") != std::string::npos);
+  CHECK(r.err.find("unknown id 'no-such-id'") != std::string::npos);
+  CHECK(search_json(db, {"comet"})["hits"].empty());
+  CHECK(facet_count(search_json(db, {""}), "source", "Science Notes") == 1);
+
+  write_file(dir / "ids.txt", "# takedown list\ngz-0008\n\ngz-0007\n");
+  const ProcessResult listed = index({"--db", db, "--delete-from", dir / "ids.txt"});
+  CHECK(listed.status == 0);
+  CHECK(listed.err.find("2 deleted, 0 unknown") != std::string::npos);
+  CHECK(search_json(db, {"", "--no-collapse"})["total"]["estimate"] == 11);
+}
+
+TEST_CASE("after --compact a deleted article's words are nowhere in the database files") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  write_file(dir / "takedown.jsonl",
+             "{\"id\": \"keep\", \"title\": \"Harbour news\", \"body\": \"The harbour reopened on Monday.\"}\n"
+             "{\"id\": \"gone\", \"title\": \"Libel\", \"body\": \"Quizzaciously zyxomorphic allegations.\"}\n");
+  REQUIRE(index({"--db", db, dir / "takedown.jsonl"}).status == 0);
+  CHECK(database_contains(db, "zyxomorph"));
+  REQUIRE(index({"--db", db, "--delete", "gone"}).status == 0);
+  const ProcessResult purge = index({"--db", db, "--compact"});
+  CHECK(purge.status == 0);
+  CHECK(purge.err.find("compacted") != std::string::npos);
+  CHECK_FALSE(database_contains(db, "zyxomorph"));
+  CHECK_FALSE(database_contains(db, "quizzaci"));
+  CHECK(search_json(db, {"harbour"})["hits"][0]["id"] == "keep");
+  CHECK(run_process({"xapian-check", db}).status == 0);
+}
+
+TEST_CASE("maintenance of a missing database, and conflicting actions, are clear errors") {
+  TempDir dir;
+  const ProcessResult missing = index({"--db", dir / "none", "--delete", "x"});
+  CHECK(missing.status == 3);
+  CHECK(missing.err.find("no database here") != std::string::npos);
+  const ProcessResult both = index({"--db", dir / "db", "--compact", "--delete", "x"});
+  CHECK(both.status == 1);
+}
