@@ -1,14 +1,31 @@
 /// @file
 /// @brief Story clustering on a corpus: clusters of two or more, their sizes, throughput of cleaning,
-/// fingerprinting and clustering, and a precision estimate over a random sample of clusters.
+/// fingerprinting and clustering, a precision estimate over a random sample of clusters by two stated rules,
+/// and a scale check of the per-article clustering cost on the corpus read several times.
 ///
-/// Usage: cluster_report [PATH...] [--threshold T] [--sample N] [--seed S]
+/// Usage: cluster_report [PATH...] [--threshold T] [--sample N] [--seed S] [--bucket-cap C] [--copies M]
 ///   PATH: input files or folders in any Gazette format (default ../shared/corpora/reuters21578).
+///   --bucket-cap: band terms carried by C articles are stop keys (default max_band_bucket; 0: no cap).
+///   --copies: the scale check reads the corpus M times (default 5; 1 skips it).
 /// Every article is cleaned (boilerplate rules) and fingerprinted, then assigned in input order with an
 /// in-memory LSH index and the library's decision (best_story_match over the first articles of the stories
-/// found through its band terms): it joins the best story or starts its own, as the indexer should. Precision rule: a member of a sampled cluster is right
-/// when the exact Jaccard index of word 5-shingles (lower-cased words of letters and digits, stopwords kept)
-/// between it and the cluster's first member is at least 0.5; the rule is printed with the figures.
+/// found through its band terms that are not stop keys): it joins the best story or starts its own, as the
+/// indexer should.
+///
+/// Precision rules, checked between each member of a sampled cluster and the cluster's first member:
+///  - J5: the exact Jaccard index of word 5-shingles (lower-cased words of letters and digits, stopwords
+///    kept) is at least 0.5: the same text, lightly edited.
+///  - A: J5, or all of: the content words (fingerprint_words) of the smaller article overlap the other's by
+///    at least 0.5; at least 2 of the first member's 3 most frequent names (fingerprint_names; all of them
+///    when it has fewer, and it must have one) are names of the member; and their numbers
+///    (fingerprint_numbers) do not disagree (both have 2 or more and share under 50% of the smaller set).
+/// Rule A accepts a rewrite of the same facts; it shares the names and numbers definitions with the decision's
+/// vetoes, so it is a check of the content-word side against stated facts, not an independent judge.
+///
+/// Scale check: the corpus is clustered again read M times, copy c > 0 with ids suffixed "#c" and every digit
+/// d of its cleaned body replaced by (d + c) mod 10, so copies keep their words but not their figures: the
+/// worst case for the LSH buckets (M near-identical articles per band term). The cost per article is printed
+/// for the corpus and for the M copies.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +33,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -42,6 +60,8 @@ struct Options {
   double threshold = default_story_threshold;
   std::size_t sample = 30;
   unsigned seed = 5;
+  std::size_t bucket_cap = max_band_bucket;
+  std::size_t copies = 5;
 };
 
 Options parse_options(int argc, char** argv) {
@@ -55,16 +75,21 @@ Options parse_options(int argc, char** argv) {
       options.sample = std::stoul(argv[++i]);
     else if (arg == "--seed" && has_value)
       options.seed = unsigned(std::stoul(argv[++i]));
+    else if (arg == "--bucket-cap" && has_value)
+      options.bucket_cap = std::stoul(argv[++i]);
+    else if (arg == "--copies" && has_value)
+      options.copies = std::max<std::size_t>(1, std::stoul(argv[++i]));
     else if (arg.starts_with("--"))
       throw std::runtime_error("unknown option " + arg);
     else
       options.inputs.push_back(arg);
   }
   if (options.inputs.empty()) options.inputs.push_back("../shared/corpora/reuters21578");
+  if (options.bucket_cap == 0) options.bucket_cap = SIZE_MAX;
   return options;
 }
 
-// The precision rule's features: hashes of 5 consecutive lower-cased words.
+// The J5 rule's features: hashes of 5 consecutive lower-cased words.
 std::unordered_set<std::uint64_t> word_5_shingles(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
@@ -88,11 +113,61 @@ std::unordered_set<std::uint64_t> word_5_shingles(std::string_view text) {
   return shingles;
 }
 
-double jaccard(const std::unordered_set<std::uint64_t>& a, const std::unordered_set<std::uint64_t>& b) {
+template <class Set>
+double jaccard(const Set& a, const Set& b) {
   if (a.empty() && b.empty()) return 1.0;
   std::size_t common = 0;
-  for (const auto h : a) common += b.count(h);
+  for (const auto& h : a) common += b.count(h);
   return double(common) / double(a.size() + b.size() - common);
+}
+
+// |A n B| / min(|A|, |B|); 0 when either is empty.
+double overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  std::size_t common = 0;
+  for (const auto& w : a) common += b.count(w);
+  return double(common) / double(std::min(a.size(), b.size()));
+}
+
+// What rule A looks at in one article.
+struct Facts {
+  std::set<std::string> words, names, numbers;
+  std::vector<std::string> top_names;  // the 3 most frequent names, ties in order of first appearance
+  std::unordered_set<std::uint64_t> shingles;
+};
+
+Facts facts_of(std::string_view body) {
+  Facts f;
+  const auto words = fingerprint_words(body), names = fingerprint_names(body), numbers = fingerprint_numbers(body);
+  f.words.insert(words.begin(), words.end());
+  f.names.insert(names.begin(), names.end());
+  f.numbers.insert(numbers.begin(), numbers.end());
+  std::vector<std::pair<std::string, std::size_t>> counts;  // in order of first appearance
+  for (const auto& n : names) {
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == n; });
+    if (it == counts.end()) counts.emplace_back(n, 1);
+    else ++it->second;
+  }
+  std::stable_sort(counts.begin(), counts.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, counts.size()); ++i) f.top_names.push_back(counts[i].first);
+  f.shingles = word_5_shingles(body);
+  return f;
+}
+
+struct Verdict {
+  bool rule_a, j5;
+  double j5_value;
+};
+
+Verdict judge(const Facts& first, const Facts& member) {
+  const double j5 = jaccard(first.shingles, member.shingles);
+  std::size_t named = 0;
+  for (const auto& n : first.top_names) named += member.names.count(n);
+  const bool names_ok = !first.top_names.empty() && named >= std::min<std::size_t>(2, first.top_names.size());
+  const bool numbers_disagree = first.numbers.size() >= 2 && member.numbers.size() >= 2 &&
+                                overlap(first.numbers, member.numbers) < 0.5;
+  const bool rewrite = overlap(first.words, member.words) >= 0.5 && names_ok && !numbers_disagree;
+  return {rewrite || j5 >= 0.5, j5 >= 0.5, j5};
 }
 
 struct Corpus {
@@ -116,6 +191,106 @@ Corpus read_corpus(const std::vector<std::string>& inputs) {
   return corpus;
 }
 
+struct Fingerprints {
+  std::vector<std::optional<Fingerprint>> fps;
+  std::size_t fingerprinted = 0;
+  double seconds = 0;
+};
+
+Fingerprints fingerprint_all(const std::vector<std::string>& bodies) {
+  Fingerprints out;
+  out.fps.resize(bodies.size());
+  const auto start = Clock::now();
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    out.fps[i] = fingerprint(bodies[i]);
+    out.fingerprinted += out.fps[i] ? 1 : 0;
+  }
+  out.seconds = seconds_since(start);
+  return out;
+}
+
+struct Clustering {
+  std::vector<std::uint32_t> story;  // the first article of each article's story
+  double seconds = 0;
+  std::size_t candidates = 0;        // candidate stories compared, over all articles
+  std::size_t stop_key_hits = 0;     // band terms skipped because their bucket was full
+  std::size_t biggest_bucket = 0;
+};
+
+// Assigns stories in input order through an in-memory LSH index (the writer's serial stage).
+Clustering cluster(const std::vector<std::optional<Fingerprint>>& fps, double threshold, std::size_t cap) {
+  const std::size_t n = fps.size();
+  Clustering out;
+  out.story.resize(n);
+  const auto start = Clock::now();
+  std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;
+  std::vector<std::uint32_t> seen(n, UINT32_MAX), candidate_ids;
+  std::vector<Fingerprint> candidates;
+  for (std::size_t i = 0; i < n; ++i) {
+    out.story[i] = std::uint32_t(i);
+    if (!fps[i]) continue;
+    const auto terms = band_terms(*fps[i]);
+    candidate_ids.clear();
+    candidates.clear();
+    // Candidates are the stories of the articles sharing a band term that is not a stop key, each
+    // represented by its first article, so every member stays within the threshold of its story's first
+    // version (no chaining).
+    for (const auto& term : terms) {
+      const auto it = buckets.find(term);
+      if (it == buckets.end()) continue;
+      if (it->second.size() >= cap) {
+        ++out.stop_key_hits;
+        continue;
+      }
+      for (const std::uint32_t j : it->second)
+        if (seen[out.story[j]] != i) {
+          seen[out.story[j]] = std::uint32_t(i);
+          candidate_ids.push_back(out.story[j]);
+        }
+    }
+    std::sort(candidate_ids.begin(), candidate_ids.end());  // older first: ties go to the older story
+    for (const std::uint32_t j : candidate_ids) candidates.push_back(*fps[j]);
+    out.candidates += candidates.size();
+    if (const auto match = best_story_match(*fps[i], candidates, threshold))
+      out.story[i] = candidate_ids[match->index];
+    for (const auto& term : terms) {
+      auto& bucket = buckets[term];
+      if (bucket.size() < cap) bucket.push_back(std::uint32_t(i));
+    }
+  }
+  out.seconds = seconds_since(start);
+  for (const auto& [term, members] : buckets) out.biggest_bucket = std::max(out.biggest_bucket, members.size());
+  return out;
+}
+
+// Clusters of two or more, in order of their first article.
+std::vector<std::vector<std::uint32_t>> multi_clusters(const std::vector<std::uint32_t>& story) {
+  std::map<std::uint32_t, std::vector<std::uint32_t>> clusters;
+  for (std::size_t i = 0; i < story.size(); ++i) clusters[story[i]].push_back(std::uint32_t(i));
+  std::vector<std::vector<std::uint32_t>> multi;
+  for (auto& [id, members] : clusters)
+    if (members.size() >= 2) multi.push_back(std::move(members));
+  return multi;
+}
+
+void print_cost(const char* label, std::size_t n, const Fingerprints& f, const Clustering& c) {
+  std::printf("%s: %zu articles, fingerprinted %zu\n", label, n, f.fingerprinted);
+  std::printf("  fingerprint  %.3f s  %8.0f articles/s  %6.2f us/article\n", f.seconds, double(n) / f.seconds,
+              1e6 * f.seconds / double(n));
+  std::printf("  cluster      %.3f s  %8.0f articles/s  %6.2f us/article  (%.2f candidate stories/article, "
+              "%zu stop-key hits, largest bucket %zu)\n",
+              c.seconds, double(n) / c.seconds, 1e6 * c.seconds / double(n),
+              double(c.candidates) / double(std::max<std::size_t>(f.fingerprinted, 1)), c.stop_key_hits,
+              c.biggest_bucket);
+}
+
+// Copy c of a cleaned body: every digit d becomes (d + c) mod 10.
+std::string perturb_numbers(std::string body, std::size_t c) {
+  for (char& ch : body)
+    if (ch >= '0' && ch <= '9') ch = char('0' + (ch - '0' + int(c)) % 10);
+  return body;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -127,7 +302,6 @@ int main(int argc, char** argv) try {
 
   // Clean and fingerprint (the per-article work the indexer's workers do).
   std::vector<std::string> bodies(n);
-  std::vector<std::optional<Fingerprint>> fps(n);
   std::vector<std::size_t> removed(rules->names().size(), 0);
   auto start = Clock::now();
   for (std::size_t i = 0; i < n; ++i) {
@@ -136,73 +310,31 @@ int main(int argc, char** argv) try {
     bodies[i] = std::move(cleaned.text);
   }
   const double clean_seconds = seconds_since(start);
-  start = Clock::now();
-  for (std::size_t i = 0; i < n; ++i) fps[i] = fingerprint(bodies[i]);
-  const double fingerprint_seconds = seconds_since(start);
+  const Fingerprints fps = fingerprint_all(bodies);
+  const Clustering clustering = cluster(fps.fps, options.threshold, options.bucket_cap);
+  const auto multi = multi_clusters(clustering.story);
 
-  // Assign stories in input order through an in-memory LSH index (the writer's serial stage).
-  start = Clock::now();
-  std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;
-  std::vector<std::uint32_t> story(n), seen(n, UINT32_MAX);
-  std::vector<std::uint32_t> candidate_ids;
-  std::vector<Fingerprint> candidates;
-  std::size_t total_candidates = 0, fingerprinted = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    story[i] = std::uint32_t(i);
-    if (!fps[i]) continue;
-    ++fingerprinted;
-    const auto terms = band_terms(*fps[i]);
-    candidate_ids.clear();
-    candidates.clear();
-    // Candidates are the stories of the articles sharing a band, each represented by its first article, so
-    // every member stays within the threshold of its story's first version (no chaining).
-    for (const auto& term : terms) {
-      const auto it = buckets.find(term);
-      if (it == buckets.end()) continue;
-      for (const std::uint32_t j : it->second)
-        if (seen[story[j]] != i) {
-          seen[story[j]] = std::uint32_t(i);
-          candidate_ids.push_back(story[j]);
-        }
-    }
-    std::sort(candidate_ids.begin(), candidate_ids.end());  // older first: ties go to the older story
-    for (const std::uint32_t j : candidate_ids) candidates.push_back(*fps[j]);
-    total_candidates += candidates.size();
-    if (const auto match = best_story_match(*fps[i], candidates, options.threshold))
-      story[i] = candidate_ids[match->index];
-    for (const auto& term : terms) buckets[term].push_back(std::uint32_t(i));
-  }
-  const double cluster_seconds = seconds_since(start);
-
-  std::map<std::uint32_t, std::vector<std::uint32_t>> clusters;
-  for (std::size_t i = 0; i < n; ++i) clusters[story[i]].push_back(std::uint32_t(i));
-  std::vector<std::vector<std::uint32_t>> multi;
-  for (auto& [id, members] : clusters)
-    if (members.size() >= 2) multi.push_back(std::move(members));
   std::map<std::string, std::size_t> sizes;
-  std::size_t in_multi = 0, largest = 0, biggest_bucket = 0;
+  std::size_t in_multi = 0, largest = 0;
   for (const auto& members : multi) {
     const std::size_t s = members.size();
     in_multi += s;
     largest = std::max(largest, s);
     sizes[s == 2 ? "2" : s == 3 ? "3" : s <= 5 ? "4-5" : s <= 10 ? "6-10" : s <= 50 ? "11-50" : "51+"]++;
   }
-  for (const auto& [term, members] : buckets) biggest_bucket = std::max(biggest_bucket, members.size());
 
-  std::printf("articles %zu (%.1f MB read in %.2f s), fingerprinted %zu (the rest too short)\n", n,
-              double(corpus.bytes) / 1e6, corpus.read_seconds, fingerprinted);
-  std::printf("threshold %.2f, K=%zu, bands %zu x %zu rows\n", options.threshold, minhash_size, lsh_bands, lsh_rows);
+  std::printf("articles %zu (%.1f MB read in %.2f s)\n", n, double(corpus.bytes) / 1e6, corpus.read_seconds);
+  std::printf("threshold %.2f, K=%zu, bands %zu x %zu rows, bucket cap %s, vetoes: numbers (both >= %zu, "
+              "overlap < %.2f), names (overlap < %.2f)\n",
+              options.threshold, minhash_size, lsh_bands, lsh_rows,
+              options.bucket_cap == SIZE_MAX ? "none" : std::to_string(options.bucket_cap).c_str(),
+              min_veto_numbers, numbers_overlap_veto, names_overlap_veto);
   std::printf("boilerplate removed:");
   for (std::size_t r = 0; r < removed.size(); ++r) std::printf(" %s %zu", rules->names()[r].c_str(), removed[r]);
   std::printf("\nclean        %.3f s  %8.0f articles/s  %6.2f us/article\n", clean_seconds, double(n) / clean_seconds,
               1e6 * clean_seconds / double(n));
-  std::printf("fingerprint  %.3f s  %8.0f articles/s  %6.2f us/article\n", fingerprint_seconds,
-              double(n) / fingerprint_seconds, 1e6 * fingerprint_seconds / double(n));
-  std::printf("cluster      %.3f s  %8.0f articles/s  %6.2f us/article  (%.2f candidate stories/article, largest "
-              "bucket %zu)\n",
-              cluster_seconds, double(n) / cluster_seconds, 1e6 * cluster_seconds / double(n),
-              double(total_candidates) / double(std::max<std::size_t>(fingerprinted, 1)), biggest_bucket);
-  std::printf("fingerprint+cluster %.2f us/article\n", 1e6 * (fingerprint_seconds + cluster_seconds) / double(n));
+  print_cost("corpus", n, fps, clustering);
+  std::printf("fingerprint+cluster %.2f us/article\n", 1e6 * (fps.seconds + clustering.seconds) / double(n));
   std::printf("clusters of two or more: %zu holding %zu articles; largest %zu; sizes:", multi.size(), in_multi,
               largest);
   for (const char* key : {"2", "3", "4-5", "6-10", "11-50", "51+"})
@@ -215,33 +347,64 @@ int main(int argc, char** argv) try {
   std::mt19937 rng(options.seed);
   std::shuffle(order.begin(), order.end(), rng);
   order.resize(std::min(order.size(), options.sample));
-  std::size_t pairs = 0, right = 0, clean_clusters = 0;
-  std::printf("\nprecision rule: a member is right when the exact Jaccard of word 5-shingles between it and the "
-              "cluster's first member is >= 0.5\nsample of %zu clusters (seed %u):\n",
+  std::size_t pairs = 0, right_a = 0, right_j5 = 0, clean_a = 0, clean_j5 = 0;
+  std::printf("\nprecision rules (each member against the cluster's first member):\n"
+              "  J5: exact Jaccard of word 5-shingles >= 0.5\n"
+              "  A:  J5, or content-word overlap (of the smaller set) >= 0.5 and 2 of the first member's 3 most "
+              "frequent names in the member and numbers not disagreeing (both >= 2, overlap < 0.5)\n"
+              "sample of %zu clusters (seed %u):\n",
               order.size(), options.seed);
   for (const std::size_t c : order) {
     const auto& members = multi[c];
-    const auto first = word_5_shingles(bodies[members[0]]);
-    std::size_t ok = 0;
+    const Facts first = facts_of(bodies[members[0]]);
+    std::size_t ok_a = 0, ok_j5 = 0;
     double worst = 1.0;
     std::uint32_t worst_member = members[0];
     for (std::size_t m = 1; m < members.size(); ++m) {
-      const double j = jaccard(first, word_5_shingles(bodies[members[m]]));
-      ok += j >= 0.5 ? 1 : 0;
-      if (j < worst) {
-        worst = j;
+      const Verdict v = judge(first, facts_of(bodies[members[m]]));
+      ok_a += v.rule_a ? 1 : 0;
+      ok_j5 += v.j5 ? 1 : 0;
+      if (v.j5_value < worst) {
+        worst = v.j5_value;
         worst_member = members[m];
       }
     }
     pairs += members.size() - 1;
-    right += ok;
-    clean_clusters += ok + 1 == members.size() ? 1 : 0;
-    std::printf("  size %3zu  right %3zu/%-3zu  min J5 %.2f  est %.2f  | %.60s | %.60s\n", members.size(), ok,
-                members.size() - 1, worst, estimate_similarity(*fps[members[0]], *fps[worst_member]),
+    right_a += ok_a;
+    right_j5 += ok_j5;
+    clean_a += ok_a + 1 == members.size() ? 1 : 0;
+    clean_j5 += ok_j5 + 1 == members.size() ? 1 : 0;
+    std::printf("  size %3zu  A %3zu/%-3zu J5 %3zu/%-3zu min J5 %.2f est %.2f | %.55s | %.55s\n", members.size(),
+                ok_a, members.size() - 1, ok_j5, members.size() - 1, worst,
+                estimate_similarity(*fps.fps[members[0]], *fps.fps[worst_member]),
                 corpus.articles[members[0]].title.c_str(), corpus.articles[worst_member].title.c_str());
   }
-  std::printf("precision: %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n", right, pairs,
-              pairs ? 100.0 * double(right) / double(pairs) : 0.0, clean_clusters, order.size());
+  const auto percent = [&](std::size_t k) { return pairs ? 100.0 * double(k) / double(pairs) : 0.0; };
+  std::printf("precision rule A:  %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n", right_a,
+              pairs, percent(right_a), clean_a, order.size());
+  std::printf("precision rule J5: %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n", right_j5,
+              pairs, percent(right_j5), clean_j5, order.size());
+
+  if (options.copies > 1) {
+    std::vector<std::string> scaled;
+    std::unordered_set<std::string> ids;  // a re-read corpus needs unique ids, as the indexer would
+    scaled.reserve(n * options.copies);
+    for (std::size_t c = 0; c < options.copies; ++c)
+      for (std::size_t i = 0; i < n; ++i) {
+        ids.insert(corpus.articles[i].id + (c ? "#" + std::to_string(c) : ""));
+        scaled.push_back(c ? perturb_numbers(bodies[i], c) : bodies[i]);
+      }
+    const Fingerprints scaled_fps = fingerprint_all(scaled);
+    const Clustering scaled_clustering = cluster(scaled_fps.fps, options.threshold, options.bucket_cap);
+    std::printf("\nscale check: the corpus read %zu times (%zu unique ids), copies with their digits shifted\n",
+                options.copies, ids.size());
+    print_cost("x1", n, fps, clustering);
+    const std::string label = "x" + std::to_string(options.copies);
+    print_cost(label.c_str(), scaled.size(), scaled_fps, scaled_clustering);
+    std::printf("  clusters of two or more at %s: %zu; cluster cost per article %s / x1 = %.2f\n", label.c_str(),
+                multi_clusters(scaled_clustering.story).size(), label.c_str(),
+                (scaled_clustering.seconds / double(scaled.size())) / (clustering.seconds / double(n)));
+  }
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "cluster_report: %s\n", e.what());

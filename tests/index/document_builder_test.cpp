@@ -45,7 +45,11 @@ TEST_CASE("an article becomes id, word, headline, date and filter terms, values 
   CHECK(doc.get_value(schema::slot_date) == "20240318160500");
   CHECK(doc.get_value(schema::slot_day) == "20240318");
   CHECK(doc.get_value(schema::slot_source) == "Market Wire");
-  CHECK(doc.get_value(schema::slot_story) == "gz-1");
+  CHECK(doc.get_value(schema::slot_story).empty());  // set by the story stage
+  Xapian::Document with_story = doc;
+  set_story(with_story, "gz-0");
+  CHECK(with_story.get_value(schema::slot_story) == "gz-0");
+  CHECK(terms_of(with_story).count("XCLgz-0"));
 
   // Headline and body positions never touch, so a phrase cannot span them.
   auto last_title = doc.termlist_begin();

@@ -16,6 +16,15 @@ std::string id_term(std::string_view id) {
   return term;
 }
 
+std::string story_term(std::string_view story) {
+  std::string term(prefix::story);
+  if (prefix::story.size() + story.size() > max_term_bytes)
+    term.append("#").append(hash_hex128(story));
+  else
+    term.append(story);
+  return term;
+}
+
 std::string day_term(Day day) { return std::string(prefix::day) + format_compact_day(day); }
 std::string month_term(Day day) { return std::string(prefix::month) + format_compact_day(day).substr(0, 6); }
 std::string year_term(Day day) { return std::string(prefix::year) + format_compact_day(day).substr(0, 4); }

@@ -49,7 +49,8 @@ enum Slot : Xapian::valueno {
   slot_source = 1,       ///< outlet as written: source facet
   slot_day = 2,          ///< publication day, "YYYYMMDD": date ranges and the date histogram
   slot_story = 3,        ///< story cluster id: collapse
-  slot_age_bucket = 4,   ///< reserved for recency: publication month "YYYYMM"
+  slot_age_bucket = 4,   ///< publication month "YYYYMM": the recency boost's ValueMapPostingSource
+  slot_fingerprint = 5,  ///< near-duplicate fingerprint (stories/fingerprint.hpp encoding)
   slot_person_first = 10,  ///< persons, one per slot, most salient first (slots 10..13)
   slot_org_first = 20,     ///< organisations (slots 20..23)
   slot_place_first = 30,   ///< places (slots 30..33)
@@ -84,6 +85,9 @@ inline constexpr std::string_view last_update = "gazette.last_update"; ///< ISO 
 
 /// The Q term for an article id; ids too long for a term are replaced by a hash.
 std::string id_term(std::string_view id);
+/// The XCL term of a story id (hashed like id terms when too long).
+std::string story_term(std::string_view story);
+
 /// XMD, XMM and XMY terms for a day, month or year mentioned in the text.
 std::string mention_day_term(Day day);
 std::string mention_month_term(Day day);
@@ -102,6 +106,7 @@ std::string canonical_filter_value(std::string_view value);
 enum class FieldKind {
   text,     ///< probabilistic, analysed words (title:)
   boolean,  ///< exact canonical value, a filter (source:)
+  identifier,  ///< an article or story id, matched verbatim (id:, story:)
   entity,   ///< a named entity: aliases folded to the canonical name, then exact (person:, org:, place:)
   date,     ///< publication date: a day, month, year or range (date:)
   mention,  ///< a day, month or year the text talks about (mentions:)
@@ -132,7 +137,8 @@ inline constexpr std::array fields{
           "a period the text talks about: 2014, 2014-03 or 2014-03-18"},
     Field{"author", FieldKind::boolean, prefix::author, std::nullopt, 0, "author name"},
     Field{"lang", FieldKind::boolean, prefix::language, std::nullopt, 0, "language code, e.g. lang:en"},
-    Field{"id", FieldKind::boolean, prefix::id, std::nullopt, 0, "article id"},
+    Field{"id", FieldKind::identifier, prefix::id, std::nullopt, 0, "article id"},
+    Field{"story", FieldKind::identifier, prefix::story, std::nullopt, 0, "story id: every version of one story"},
 };
 
 /// The query field of an entity type ("person", "org" or "place").

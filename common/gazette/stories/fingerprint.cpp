@@ -262,6 +262,7 @@ std::optional<Fingerprint> fingerprint(std::string_view body) {
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   if (hashes.size() < min_fingerprint_words) return std::nullopt;
   Fingerprint fp;
+  fp.words = std::uint32_t(hashes.size());
   fp.minhash.fill(UINT32_MAX);
   for (const std::uint64_t h : hashes)
     for (std::size_t i = 0; i < minhash_size; ++i)
@@ -326,6 +327,7 @@ std::string encode_fingerprint(const Fingerprint& fp) {
   std::string out;
   out.reserve(max_fingerprint_bytes);
   out += char(fingerprint_version);
+  put_u32(out, fp.words);
   for (const std::uint32_t v : fp.minhash) put_u32(out, v);
   for (const Sketch* sketch : {&fp.names, &fp.numbers}) {
     put_u32(out, sketch->count);
@@ -335,10 +337,11 @@ std::string encode_fingerprint(const Fingerprint& fp) {
 }
 
 std::optional<Fingerprint> decode_fingerprint(std::string_view bytes) {
-  std::size_t at = 1 + minhash_size * 4;
+  std::size_t at = 1 + 4 + minhash_size * 4;
   if (bytes.size() < at + 8 || static_cast<unsigned char>(bytes[0]) != fingerprint_version) return std::nullopt;
   Fingerprint fp;
-  for (std::size_t i = 0; i < minhash_size; ++i) fp.minhash[i] = get_u32(bytes, 1 + i * 4);
+  fp.words = get_u32(bytes, 1);
+  for (std::size_t i = 0; i < minhash_size; ++i) fp.minhash[i] = get_u32(bytes, 5 + i * 4);
   for (Sketch* sketch : {&fp.names, &fp.numbers}) {
     if (bytes.size() < at + 4) return std::nullopt;
     sketch->count = get_u32(bytes, at);
@@ -359,7 +362,9 @@ std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<cons
   std::optional<StoryMatch> best;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const double similarity = estimate_similarity(fp, candidates[i]);
-    if (similarity >= threshold && (!best || similarity > best->similarity) && !facts_disagree(fp, candidates[i]))
+    const bool short_pair = std::min(fp.words, candidates[i].words) < short_article_words;
+    const double required = short_pair ? std::max(threshold, short_article_threshold) : threshold;
+    if (similarity >= required && (!best || similarity > best->similarity) && !facts_disagree(fp, candidates[i]))
       best = StoryMatch{i, similarity};
   }
   return best;

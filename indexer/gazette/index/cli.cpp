@@ -70,6 +70,9 @@ po::options_description visible_options(IndexCommand& command, Choices& choices)
       ("no-boilerplate", "keep promos, photo credits and link lists in the text (rules: common/data/boilerplate)")
       ("no-entities", "do not extract people, organisations and places")
       ("no-mentions", "do not index the dates the text mentions")
+      ("no-stories", "do not group near-duplicate versions of a story")
+      ("story-threshold", po::value(&options.story_threshold)->default_value(default_story_threshold),
+       "estimated similarity (0..1) at which a new article joins an existing story")
       ("delete", po::value(&command.delete_ids)->multitoken()->value_name("ID..."), "delete these articles")
       ("delete-from", po::value(&choices.delete_from)->value_name("FILE"), "delete the ids listed in FILE, one a line")
       ("compact", "rewrite the database compactly, purging deleted articles' traces")
@@ -114,6 +117,7 @@ IndexCommand parse_index_command(int argc, char** argv) {
   options.boilerplate = !vm.count("no-boilerplate");
   options.entities = !vm.count("no-entities");
   options.mentions = !vm.count("no-mentions");
+  options.stories = !vm.count("no-stories");
   options.reference_date = parse_day_option(choices.reference_date);
   if (!choices.format.empty() && !(options.format = format_from_name(choices.format)))
     throw Error(ErrorCode::usage, "unknown format '" + choices.format + "' (jsonl, text, sgml or html)", "--format");

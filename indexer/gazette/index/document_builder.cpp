@@ -12,6 +12,11 @@ namespace gazette {
 
 namespace prefix = schema::prefix;
 
+void set_story(Xapian::Document& document, const std::string& story) {
+  document.add_value(schema::slot_story, story);
+  document.add_boolean_term(schema::story_term(story));
+}
+
 DocumentBuilder::DocumentBuilder(const AnalyzerSettings& settings) : analyzer_(settings) {}
 
 Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos first_position,
@@ -83,7 +88,8 @@ void add_mentions(Xapian::Document& doc, const std::vector<dates::DateMention>& 
 
 }  // namespace
 
-Xapian::Document DocumentBuilder::build(const Article& article, const std::vector<dates::DateMention>& mentions) {
+Xapian::Document DocumentBuilder::build(const Article& article, const std::vector<dates::DateMention>& mentions,
+                                        const std::optional<Fingerprint>& fingerprint) {
   Xapian::Document doc;
   const std::string id_term = schema::id_term(article.id);
   doc.add_boolean_term(id_term);
@@ -113,8 +119,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
   add_entities(doc, article.entities);
   add_mentions(doc, mentions);
 
-  // Until story clustering lands every article is its own story; collapse then keeps every hit.
-  doc.add_value(schema::slot_story, article.id);
+  if (fingerprint) {
+    for (const std::string& band : band_terms(*fingerprint)) doc.add_boolean_term(band);
+    doc.add_value(schema::slot_fingerprint, encode_fingerprint(*fingerprint));
+  }
   doc.add_boolean_term(schema::sample_term(unsigned(hash64(article.id) % schema::sample_buckets)));
 
   doc.set_data(codec_.encode(article));

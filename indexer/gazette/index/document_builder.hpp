@@ -10,8 +10,12 @@
 #include "gazette/core/article.hpp"
 #include "gazette/dates/mentions.hpp"
 #include "gazette/store/record.hpp"
+#include "gazette/stories/fingerprint.hpp"
 
 namespace gazette {
+
+/// Records the story an article belongs to: the collapse slot and the XCL filter term.
+void set_story(Xapian::Document& document, const std::string& story);
 
 /// Builds documents. Holds an Analyzer and a RecordCodec: not thread-safe, one per worker thread.
 class DocumentBuilder {
@@ -19,9 +23,10 @@ class DocumentBuilder {
   explicit DocumentBuilder(const AnalyzerSettings& settings);
 
   /// The document for an article whose id is set: words with positions (headline also under S and with
-  /// a higher wdf), boolean filter terms (dates, source, entities, mentioned dates), value slots and the
-  /// stored record as data.
-  Xapian::Document build(const Article& article, const std::vector<dates::DateMention>& mentions = {});
+  /// a higher wdf), boolean filter terms (dates, source, entities, mentioned dates, LSH bands), value slots
+  /// and the stored record as data. The story is set later by set_story().
+  Xapian::Document build(const Article& article, const std::vector<dates::DateMention>& mentions = {},
+                         const std::optional<Fingerprint>& fingerprint = std::nullopt);
 
  private:
   /// Adds the words of text from first_position on; returns the position after the last word.

@@ -22,6 +22,7 @@
 #include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/partitioned_writer.hpp"
+#include "gazette/index/story_assigner.hpp"
 #include "gazette/index/reject_log.hpp"
 
 namespace gazette {
@@ -34,10 +35,12 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t chunk_size = 64;
 
 struct Item {
+  explicit Item(ReadItem r) : read(std::move(r)) {}
   ReadItem read;
   Xapian::Document document;          // built by the parallel stage for articles
   std::vector<std::string> warnings;  // logged by the writing stage, in input order
   std::vector<std::size_t> removed;   // boilerplate removals per rule
+  std::optional<Fingerprint> fingerprint;  // for the story stage
 };
 using Chunk = std::vector<Item>;
 
@@ -53,7 +56,7 @@ class InputFeed {
   InputFeed(const IndexOptions& options, IndexSummary& summary) : options_(options), summary_(summary) {
     InputList list = expand_inputs(options.inputs, options.format);
     files_ = std::move(list.files);
-    for (Rejection& problem : list.problems) pending_.push_back({std::move(problem), {}, {}, {}});
+    for (Rejection& problem : list.problems) pending_.push_back(Item(std::move(problem)));
   }
 
   /// The next chunk, or an empty one at the end of all inputs.
@@ -81,7 +84,7 @@ class InputFeed {
         finish_file();
         continue;
       }
-      chunk.push_back({std::move(*item), {}, {}, {}});
+      chunk.push_back(Item(std::move(*item)));
     }
     return chunk;
   }
@@ -96,7 +99,7 @@ class InputFeed {
       reader_ = open_reader(path, options_.format);
       ++summary_.files;
     } catch (const Error& e) {
-      pending_.push_back({Rejection{path.string(), e.what(), {}}, {}, {}, {}});
+      pending_.push_back(Item(Rejection{path.string(), e.what(), {}}));
     }
   }
 
@@ -182,6 +185,8 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   if (threads > 1 && target->document_count() == 0)
     partitioned = std::make_unique<PartitionedWriter>(std::move(target), options.analyzer, threads,
                                                       options.batch_size, reject, warn);
+  StoryAssigner stories(target && target->document_count() ? Xapian::Database(options.db.string()) : Xapian::Database(),
+                        options.story_threshold);
   auto write = [&](const Article& a, Xapian::Document document) {
     if (partitioned) partitioned->write(a.id, a.origin, std::move(document));
     else target->write(a.id, a.origin, std::move(document));
@@ -221,7 +226,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
                                              else {
                                                Enrichment found = worker.enricher.enrich(*article);
                                                item.removed = std::move(found.removed);
-                                               item.document = worker.builder.build(*article, found.mentions);
+                                               if (options.stories) item.fingerprint = fingerprint(article->body);
+                                               item.document =
+                                                   worker.builder.build(*article, found.mentions, item.fingerprint);
                                              }
                                            }
                                            return chunk;
@@ -237,6 +244,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
                 continue;
               }
               const Article& a = std::get<Article>(item.read);
+              set_story(item.document, stories.assign(a.id, item.fingerprint));
               write(a, std::move(item.document));
             }
             summary.rejected = rejects.count();
@@ -250,6 +258,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   summary.added = counts.added;
   summary.replaced = counts.replaced;
   summary.duplicates = counts.duplicates;
+  summary.joined_stories = stories.joined();
   summary.rejected = rejects.count();
   summary.bytes = feed.bytes();
   summary.documents = partitioned ? partitioned->document_count() : target->document_count();
@@ -269,6 +278,7 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
                 s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0, s.added, s.replaced, s.duplicates,
                 s.rejected, s.warnings, s.documents);
   out << line;
+  if (s.joined_stories) out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
   if (!s.boilerplate.empty()) {
     out << "gazette-index: boilerplate removed:";
     for (const auto& [rule, count] : s.boilerplate) out << ' ' << rule << ' ' << count;

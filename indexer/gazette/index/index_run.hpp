@@ -12,6 +12,7 @@
 #include "gazette/analysis/analyzer.hpp"
 #include "gazette/core/time.hpp"
 #include "gazette/readers/reader.hpp"
+#include "gazette/stories/fingerprint.hpp"
 
 namespace gazette {
 
@@ -29,6 +30,8 @@ struct IndexOptions {
   bool boilerplate = true;                   ///< remove promos, credits and link lists from bodies
   bool entities = true;                      ///< extract people, organisations and places
   bool mentions = true;                      ///< index the dates the text mentions
+  bool stories = true;                       ///< group near-duplicates into stories
+  double story_threshold = default_story_threshold;  ///< estimated similarity to join a story
   bool progress = true;                      ///< a progress line on stderr for runs over a second
 };
 
@@ -39,6 +42,7 @@ struct IndexSummary {
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t duplicates = 0;  ///< ids seen twice in this run
+  std::size_t joined_stories = 0;  ///< articles that joined the story of a near-duplicate
   std::size_t rejected = 0;
   std::size_t warnings = 0;
   std::size_t bytes = 0;       ///< input bytes (decompressed)

@@ -46,7 +46,7 @@ Modes (--mode, else detected in this order):
   cgi          GATEWAY_INTERFACE is set: answer one HTTP request; the database comes from GAZETTE_DB or
                the file GAZETTE_CONFIG names, and the command line is ignored
   fastcgi      standard input is a FastCGI socket (spawn-fcgi, lighttpd bin-path): serve many requests
-  once         a QUERY or --get is given
+  once         a QUERY, --get or --story is given
   interactive  standard input is a terminal (type :help there)
   batch        otherwise: one query per line of standard input
 )";
@@ -59,7 +59,7 @@ Exit status:
 )";
 
 struct Choices {
-  std::string sort = "relevance", granularity = "auto", mode, since, recency, now;
+  std::string sort = "relevance", granularity = "auto", mode, since, recency, now, story;
   std::vector<std::string> filters;
 };
 
@@ -88,6 +88,7 @@ po::options_description visible_options(CliOptions& cli, Choices& choices) {
       ("no-facets", "do not count facets")
       ("no-snippets", "do not show snippets")
       ("no-collapse", "list every version of a story")
+      ("story", po::value(&choices.story)->value_name("ID"), "list every version of the story with this id, newest first")
       ("color", po::value(&cli.color), "highlight with ANSI bold: auto (default), always or never")
       ("mode", po::value(&choices.mode)->value_name("MODE"), "cgi, fastcgi, interactive, batch or once");
   return visible;
@@ -175,6 +176,12 @@ CliOptions parse_cli_options(int argc, char** argv) {
   cli.request.sort = parse_sort(choices.sort);
   cli.request.granularity = parse_granularity(choices.granularity);
   for (const std::string& f : choices.filters) cli.request.filters.push_back(parse_filter(f));
+  if (!choices.story.empty()) {
+    cli.story = choices.story;
+    cli.request.filters.push_back({"story", choices.story});
+    cli.request.collapse = false;
+    cli.request.sort = SortOrder::date;
+  }
   if (!choices.since.empty()) cli.request.since_days = parse_duration_days(choices.since, "--since");
   if (!choices.recency.empty())
     cli.request.recency_half_life_days = parse_duration_days(choices.recency, "--recency");
@@ -191,7 +198,7 @@ void print_help(std::ostream& out) {
 }
 
 int run_cli(const CliOptions& cli) {
-  const FrontMode mode = detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty());
+  const FrontMode mode = detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty() || !cli.story.empty());
   if (mode == FrontMode::cgi) {  // from a shell or a test: name=value arguments, as Omega's cgiparam takes
     WebApp app(web_config(cli));
     const HttpResponse response = app.handle(cgi_params_from_arguments(cli.words));

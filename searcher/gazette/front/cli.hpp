@@ -16,6 +16,7 @@ namespace gazette {
 struct CliOptions {
   std::string db;                 ///< --db, else $GAZETTE_DB
   std::string get;                ///< --get ID
+  std::string story;  ///< --story: every version of this story
   std::string color = "auto";     ///< auto, always or never
   std::optional<FrontMode> mode;  ///< --mode; detected when absent
   std::vector<std::string> words; ///< the query (or name=value parameters with --mode cgi)

@@ -60,6 +60,9 @@ Xapian::Query filter_query(const Filter& filter, EntityNames& names) {
   switch (field->kind) {
     case schema::FieldKind::date: return date_query(filter.value);
     case schema::FieldKind::mention: return mention_query(filter.value);
+    case schema::FieldKind::identifier:
+      return Xapian::Query(field->prefix == schema::prefix::id ? schema::id_term(filter.value)
+                                                                : schema::story_term(filter.value));
     case schema::FieldKind::entity:
       return Xapian::Query(std::string(field->prefix) +
                            schema::canonical_filter_value(names.canonical(entity_type_of(*field), filter.value)));

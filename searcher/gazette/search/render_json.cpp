@@ -60,6 +60,11 @@ json response_json(const SearchResponse& r) {
     h["percent"] = hit.percent;
     h["title_highlighted"] = highlighted_json(hit.title);
     h["snippet"] = r.request.snippets ? highlighted_json(hit.snippet) : json(nullptr);
+    json versions = json::array();
+    for (const Version& v : hit.other_versions)
+      versions.push_back({{"id", v.id}, {"title", v.title}, {"source", optional_string(v.source)},
+                          {"date", v.published ? json(format_iso8601(*v.published)) : json(nullptr)}});
+    h["story"] = {{"id", hit.story}, {"versions", hit.story_size}, {"other_versions", versions}};
     hits.push_back(std::move(h));
   }
   json out = {{"query", r.request.query},

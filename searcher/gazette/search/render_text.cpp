@@ -33,6 +33,18 @@ std::string byline(const Article& a) {
   return line;
 }
 
+/// The text with line breaks and runs of spaces folded to single spaces, for a one-paragraph snippet.
+std::string one_line(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
 /// "Vladimir Putin, Russia, White House" : the first few entities of a hit.
 std::string entity_line(const Article& a) {
   constexpr std::size_t shown = 6;
@@ -73,7 +85,18 @@ void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& 
     if (hit.title.text.empty()) out << "(no headline)";
     out << "\n    " << byline(hit.article) << '\n';
     if (const std::string entities = entity_line(hit.article); !entities.empty()) out << "    " << entities << '\n';
-    if (!hit.snippet.text.empty()) out << "    " << highlighted_plain(hit.snippet, on, off) << '\n';
+    if (!hit.snippet.text.empty()) out << "    " << one_line(highlighted_plain(hit.snippet, on, off)) << '\n';
+    if (hit.story_size > 1) {
+      out << "    + " << hit.story_size - 1 << " other version" << (hit.story_size > 2 ? "s" : "") << ":";
+      for (const Version& v : hit.other_versions) {
+        Article version;
+        version.id = v.id;
+        version.source = v.source;
+        version.published = v.published;
+        out << "\n      " << (v.title.empty() ? "(no headline)" : v.title) << " \u00b7 " << byline(version);
+      }
+      out << '\n';
+    }
   }
   if (r.facets) {
     out << '\n';

@@ -25,6 +25,12 @@ struct HighlightedText {
   bool ends_inside = false;     ///< the passage stops before the end of the text
 };
 
+/// Another version of a hit's story.
+struct Version {
+  std::string id, title, source;
+  std::optional<Instant> published;
+};
+
 /// One result.
 struct Hit {
   std::size_t rank;      ///< 1-based position in the whole result list
@@ -33,6 +39,9 @@ struct Hit {
   Article article;       ///< the stored article (body cleared unless asked for)
   HighlightedText title;
   HighlightedText snippet;
+  std::string story;                    ///< story id (the id of its first version)
+  std::vector<Version> other_versions;  ///< the story's other versions, newest first (at most a few)
+  std::size_t story_size = 1;           ///< versions of the story in the archive
 };
 
 /// A value and how many matching articles carry it.

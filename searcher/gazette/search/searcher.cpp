@@ -138,9 +138,30 @@ struct Searcher::Impl {
       : archive(std::move(a)), analyzer(archive.analyzer), queries(archive.database, analyzer), highlighter(analyzer) {}
 
   SearchResponse run(const SearchRequest& request);
+  void list_other_versions(Hit& hit);
   Facets count_facets(const Xapian::Query& query, Xapian::doccount matches_upper, const SearchRequest& request,
                       DeadlineSpy& deadline);
 };
+
+/// How many other versions a hit lists.
+constexpr Xapian::doccount listed_versions = 5;
+
+void Searcher::Impl::list_other_versions(Hit& hit) {
+  if (hit.story.empty()) return;
+  const std::string term = schema::story_term(hit.story);
+  hit.story_size = archive.database.get_termfreq(term);
+  if (hit.story_size < 2) return;
+  Xapian::Enquire enquire(archive.database);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(term),
+                                  Xapian::Query(schema::id_term(hit.article.id))));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(schema::slot_date, true);
+  const Xapian::MSet versions = enquire.get_mset(0, listed_versions);
+  for (auto it = versions.begin(); it != versions.end(); ++it) {
+    const Article a = codec.decode(it.get_document().get_data());
+    hit.other_versions.push_back({a.id, a.title, a.source, a.published});
+  }
+}
 
 Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount matches_upper,
                                     const SearchRequest& request, DeadlineSpy& deadline) {
@@ -223,6 +244,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
     hit.title = highlighter.mark(hit.article.title, terms);
     if (request.snippets) hit.snippet = highlighter.best_passage(hit.article.body, terms, request.snippet_words);
     hit.article.body.clear();
+    hit.story = it.get_document().get_value(schema::slot_story);
+    if (request.collapse) list_other_versions(hit);
     response.hits.push_back(std::move(hit));
   }
   if (request.facets) response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
