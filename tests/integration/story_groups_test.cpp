@@ -93,3 +93,22 @@ TEST_CASE("the seed articles: two versions form one story, and search collapses 
   CHECK(total(r) == 2);
   CHECK(r["hits"][0]["story"]["versions"] == 2);
 }
+
+TEST_CASE("the web page lists a hit's other versions and links to all of them") {
+  TempDir dir;
+  write_versions(dir.path());
+  const std::string db = dir / "db";
+  REQUIRE(index({"--db", db, dir / "a.jsonl", dir / "b.jsonl"}).status == 0);
+  const ProcessResult page = run_process({GAZETTE_SEARCH_BIN}, "",
+                                         {"GATEWAY_INTERFACE=CGI/1.1", "REQUEST_METHOD=GET", "QUERY_STRING=q=cocoa",
+                                          "GAZETTE_DB=" + db});
+  CHECK(page.status == 0);
+  CHECK(page.out.find("1 other version</summary>") != std::string::npos);
+  CHECK(page.out.find("f=story%3Acocoa-1") != std::string::npos);
+  const ProcessResult all = run_process({GAZETTE_SEARCH_BIN}, "",
+                                        {"GATEWAY_INTERFACE=CGI/1.1", "REQUEST_METHOD=GET",
+                                         "QUERY_STRING=sort=date&f=story%3Acocoa-1", "GAZETTE_DB=" + db});
+  CHECK(all.out.find("cocoa-2") != std::string::npos);
+  CHECK(all.out.find("Cocoa rises after weak Ivory Coast harvest") != std::string::npos);
+  CHECK(all.out.find("Cocoa prices climb as Ivory Coast harvest disappoints") != std::string::npos);
+}

@@ -169,11 +169,44 @@ void render_hit_snippet(std::string& out, const Hit& hit) {
   out += "<p class=\"snippet\">" + highlighted_html(hit.snippet) + "</p>";
 }
 
+/// The hit's first entities, each a drill-down link.
+void render_hit_entities(std::string& out, const Hit& hit, const WebQuery& web) {
+  constexpr std::size_t shown = 6;
+  const auto& entities = hit.article.entities;
+  if (entities.empty()) return;
+  out += "<p class=\"entities\">";
+  for (std::size_t i = 0; i < entities.size() && i < shown; ++i) {
+    bool active = false;
+    const Filter filter{std::string(schema::entity_field(entities[i].type).name), entities[i].name};
+    out += (i ? " \u00b7 " : "");
+    out += "<a href=\"" + toggle_href(web.request, web.size, filter, active) + "\">" + escape_html(entities[i].name) + "</a>";
+  }
+  out += "</p>";
+}
+
+/// "2 other versions": the story's other versions with their source and date, and a link to all of them.
+void render_hit_versions(std::string& out, const Hit& hit) {
+  if (hit.story_size < 2) return;
+  out += "<details class=\"versions\"><summary>" + number(hit.story_size - 1) + " other version" +
+         (hit.story_size > 2 ? "s" : "") + "</summary><ul>";
+  for (const Version& v : hit.other_versions) {
+    out += "<li><a href=\"?id=" + escape_html(percent_encode(v.id)) + "\">" +
+           escape_html(v.title.empty() ? std::string("(no headline)") : v.title) + "</a>";
+    if (!v.source.empty()) out += " \u00b7 " + escape_html(v.source);
+    if (v.published) out += " \u00b7 " + format_iso_day(std::chrono::floor<std::chrono::days>(*v.published));
+    out += "</li>";
+  }
+  out += "</ul><a href=\"?sort=date&amp;f=" + escape_html(percent_encode("story:" + hit.story)) +
+         "\">all versions</a></details>";
+}
+
 void render_hit(std::string& out, const Hit& hit, const WebQuery& web) {
   out += "<li class=\"hit\">";
   render_hit_headline(out, hit, web);
   render_hit_meta(out, hit, web);
   render_hit_snippet(out, hit);
+  render_hit_entities(out, hit, web);
+  render_hit_versions(out, hit);
   out += "</li>\n";
 }
 

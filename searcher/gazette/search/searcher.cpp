@@ -220,7 +220,10 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   // With no words (an empty query or only filters) there is no relevance: newest first is the useful order.
   if (request.sort == SortOrder::date || terms.empty())
     enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
-  if (request.collapse) enquire.set_collapse_key(schema::slot_story);
+  // A story filter asks for the versions themselves: collapsing them would leave one.
+  const bool collapse = request.collapse && std::none_of(request.filters.begin(), request.filters.end(),
+                                                         [](const Filter& f) { return f.field == "story"; });
+  if (collapse) enquire.set_collapse_key(schema::slot_story);
 
   DeadlineSpy deadline(start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                    std::chrono::duration<double>(request.time_limit)));
@@ -245,7 +248,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
     if (request.snippets) hit.snippet = highlighter.best_passage(hit.article.body, terms, request.snippet_words);
     hit.article.body.clear();
     hit.story = it.get_document().get_value(schema::slot_story);
-    if (request.collapse) list_other_versions(hit);
+    if (collapse) list_other_versions(hit);
     response.hits.push_back(std::move(hit));
   }
   if (request.facets) response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
