@@ -75,7 +75,7 @@ TEST_CASE("a version indexed later joins its story, and a story keeps its id whe
   const json after = search_json(db, {"story:cocoa-1", "--no-collapse"});
   CHECK(hit_ids(after) == std::vector<std::string>{"cocoa-2"});
   // Re-indexing the deleted version brings it back into the same story, compared with the survivor.
-  REQUIRE(index({"--db", db, dir / "a.jsonl"}).status == 0);
+  REQUIRE(index({"--db", db, "--force", dir / "a.jsonl"}).status == 0);
   CHECK(hit_ids(search_json(db, {"story:cocoa-1", "--no-collapse"})).size() == 2);
 }
 

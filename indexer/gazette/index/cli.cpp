@@ -18,6 +18,7 @@ namespace {
 constexpr const char* usage_text = R"(Usage: gazette-index --db DIR [options] INPUT...
        gazette-index --db DIR --delete ID... [--delete-from FILE]
        gazette-index --db DIR --compact
+       gazette-index --db DIR --rebuild
 
 Reads news articles and adds them to the Gazette database DIR (created when missing).
 An INPUT is a file, a directory (read recursively) or - for standard input (needs --format).
@@ -76,6 +77,9 @@ po::options_description visible_options(IndexCommand& command, Choices& choices)
       ("delete", po::value(&command.delete_ids)->multitoken()->value_name("ID..."), "delete these articles")
       ("delete-from", po::value(&choices.delete_from)->value_name("FILE"), "delete the ids listed in FILE, one a line")
       ("compact", "rewrite the database compactly, purging deleted articles' traces")
+      ("rebuild", "re-analyse every stored article into a new database and swap it in (after an upgrade)")
+      ("force", "read every input, also files the manifest says are unchanged since they were indexed")
+      ("dry-run", "report what would be added, replaced, rejected or deleted, and write nothing")
       ("quiet,q", "no progress line");
   return visible;
 }
@@ -118,6 +122,8 @@ IndexCommand parse_index_command(int argc, char** argv) {
   options.entities = !vm.count("no-entities");
   options.mentions = !vm.count("no-mentions");
   options.stories = !vm.count("no-stories");
+  options.force = vm.count("force");
+  options.dry_run = vm.count("dry-run");
   options.reference_date = parse_day_option(choices.reference_date);
   if (!choices.format.empty() && !(options.format = format_from_name(choices.format)))
     throw Error(ErrorCode::usage, "unknown format '" + choices.format + "' (jsonl, text, sgml or html)", "--format");
@@ -127,10 +133,11 @@ IndexCommand parse_index_command(int argc, char** argv) {
   }
 
   const bool deleting = vm.count("delete") || !choices.delete_from.empty();
-  if (int(deleting) + int(vm.count("compact")) + int(!options.inputs.empty()) > 1)
-    throw Error(ErrorCode::usage, "give INPUTs, --delete/--delete-from or --compact, one at a time");
+  if (int(deleting) + int(vm.count("compact")) + int(vm.count("rebuild")) + int(!options.inputs.empty()) > 1)
+    throw Error(ErrorCode::usage, "give INPUTs, --delete/--delete-from, --compact or --rebuild, one at a time");
   if (deleting) command.action = IndexCommand::Action::remove;
   else if (vm.count("compact")) command.action = IndexCommand::Action::compact;
+  else if (vm.count("rebuild")) command.action = IndexCommand::Action::rebuild;
   else if (options.inputs.empty()) throw Error(ErrorCode::usage, "no INPUT given (see --help)");
   return command;
 }
@@ -145,11 +152,16 @@ int run_index_command(const IndexCommand& command, std::ostream& log) {
   switch (command.action) {
     case IndexCommand::Action::help: print_index_help(std::cout); return exit_ok;
     case IndexCommand::Action::remove: {
-      const DeleteSummary s = delete_articles(command.options.db, command.delete_ids, log);
+      const DeleteSummary s = delete_articles(command.options.db, command.delete_ids, log, command.options.dry_run);
       log << "gazette-index: " << s.deleted << " deleted, " << s.unknown << " unknown\n";
       return s.unknown ? exit_rejects : exit_ok;
     }
     case IndexCommand::Action::compact: compact_database(command.options.db, log); return exit_ok;
+    case IndexCommand::Action::rebuild: {
+      const IndexSummary summary = rebuild_index(command.options, log);
+      print_summary(summary, log);
+      return summary.rejected ? exit_rejects : exit_ok;
+    }
     case IndexCommand::Action::index: break;
   }
   const IndexSummary summary = run_index(command.options, log);

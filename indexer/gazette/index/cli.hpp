@@ -12,7 +12,7 @@ namespace gazette {
 
 /// What gazette-index was asked to do.
 struct IndexCommand {
-  enum class Action { index, remove, compact, help };
+  enum class Action { index, remove, compact, rebuild, help };
   Action action = Action::index;
   IndexOptions options;
   std::vector<std::string> delete_ids;  ///< --delete and --delete-from, in order

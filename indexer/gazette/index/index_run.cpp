@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ostream>
 #include <thread>
+#include <unordered_set>
 #include <variant>
 
 #include <tbb/enumerable_thread_specific.h>
@@ -21,8 +22,11 @@
 #include "gazette/index/document_builder.hpp"
 #include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
+#include "gazette/index/manifest.hpp"
+#include "gazette/schema/schema.hpp"
 #include "gazette/index/partitioned_writer.hpp"
 #include "gazette/index/story_assigner.hpp"
+#include "gazette/index/stored_reader.hpp"
 #include "gazette/index/reject_log.hpp"
 
 namespace gazette {
@@ -41,7 +45,14 @@ struct Item {
   std::vector<std::string> warnings;  // logged by the writing stage, in input order
   std::vector<std::size_t> removed;   // boilerplate removals per rule
   std::optional<Fingerprint> fingerprint;  // for the story stage
+  std::optional<std::pair<std::filesystem::path, FileState>> file_done;  // a marker: this file is all read
 };
+
+Item file_done_marker(const std::filesystem::path& path, const FileState& state) {
+  Item marker{Rejection{}};
+  marker.file_done.emplace(path, state);
+  return marker;
+}
 using Chunk = std::vector<Item>;
 
 /// Where a read item came from ("path:line").
@@ -53,7 +64,13 @@ const std::string& location_of(const ReadItem& item) {
 /// Walks the inputs and hands out chunks of read items; input-level failures become rejections.
 class InputFeed {
  public:
-  InputFeed(const IndexOptions& options, IndexSummary& summary) : options_(options), summary_(summary) {
+  InputFeed(const IndexOptions& options, IndexSummary& summary, const Manifest& manifest)
+      : options_(options), summary_(summary), manifest_(manifest) {
+    if (!options.stored_input.empty()) {
+      reader_ = make_stored_reader(Xapian::Database(options.stored_input.string()));
+      ++summary.files;
+      return;
+    }
     InputList list = expand_inputs(options.inputs, options.format);
     files_ = std::move(list.files);
     for (Rejection& problem : list.problems) pending_.push_back(Item(std::move(problem)));
@@ -78,10 +95,10 @@ class InputFeed {
         item = reader_->next();
       } catch (const Error& e) {
         item = Rejection{files_[file_index_ - 1].string(), e.what(), {}};
-        finish_file();
+        finish_file(false);
       }
       if (!item) {
-        finish_file();
+        finish_file(true);
         continue;
       }
       chunk.push_back(Item(std::move(*item)));
@@ -92,24 +109,38 @@ class InputFeed {
   std::size_t bytes() const noexcept { return finished_bytes_ + (reader_ ? reader_->bytes_read() : 0); }
 
  private:
-  /// Opens the next file; a file that cannot be opened becomes a pending rejection.
+  /// Opens the next file, unless the manifest says it is unchanged; a file that cannot be opened becomes a
+  /// pending rejection.
   void open_next() {
     const auto& path = files_[file_index_++];
+    const bool standard_input = path == "-";
+    if (!standard_input && !options_.force && manifest_.unchanged(path, state_)) {
+      ++summary_.skipped_files;
+      return;
+    }
     try {
       reader_ = open_reader(path, options_.format);
       ++summary_.files;
+      record_ = !standard_input;
     } catch (const Error& e) {
       pending_.push_back(Item(Rejection{path.string(), e.what(), {}}));
     }
   }
 
-  void finish_file() {
-    if (reader_) finished_bytes_ += reader_->bytes_read();
+  /// Ends the current file; a file read to its end is recorded in the manifest once its articles are written.
+  void finish_file(bool complete) {
+    if (!reader_) return;
+    finished_bytes_ += reader_->bytes_read();
     reader_.reset();
+    if (complete && record_) pending_.push_back(file_done_marker(files_[file_index_ - 1], state_));
+    record_ = false;
   }
 
   const IndexOptions& options_;
   IndexSummary& summary_;
+  const Manifest& manifest_;
+  FileState state_;     // of the file being read
+  bool record_ = false; // whether it goes into the manifest
   std::vector<std::filesystem::path> files_;
   std::size_t file_index_ = 0;
   std::unique_ptr<ArticleReader> reader_;
@@ -156,6 +187,73 @@ class Progress {
   Clock::time_point last_ = start_;
 };
 
+/// Where the writing stage puts documents: one writer, partition writers for a bulk load into a new
+/// database, or nowhere (--dry-run: counts only, against the database as it is).
+class Destination {
+ public:
+  Destination(const IndexOptions& options, unsigned threads, const IndexWriter::RejectHandler& reject,
+              const IndexWriter::WarningHandler& warn)
+      : options_(options) {
+    std::error_code ec;
+    if (options.dry_run) {
+      if (std::filesystem::exists(options.db, ec)) existing_ = open_existing_for_reading(options.db);
+      return;
+    }
+    single_ = std::make_unique<IndexWriter>(options.db, options.analyzer, options.batch_size, reject, warn);
+    if (single_->document_count() > 0)
+      existing_ = Xapian::Database(options.db.string());
+    else if (threads > 1)  // bulk load: one Xapian writer per core
+      partitioned_ = std::make_unique<PartitionedWriter>(std::move(single_), options.analyzer, threads,
+                                                         options.batch_size, reject, warn);
+  }
+
+  /// The database as it was before this run (empty when new).
+  const Xapian::Database& existing() const noexcept { return existing_; }
+
+  void write(const Article& a, Xapian::Document document) {
+    if (partitioned_) partitioned_->write(a.id, a.origin, std::move(document));
+    else if (single_) single_->write(a.id, a.origin, std::move(document));
+    else count_dry(a.id);
+  }
+
+  /// A file whose articles have all been written: recorded in the manifest.
+  void file_done(const std::filesystem::path& path, const FileState& state) {
+    if (single_) single_->record_file(path, state);
+    else if (partitioned_) done_files_.emplace_back(path, state);
+  }
+
+  void finish() {
+    if (single_) single_->commit();
+    if (!partitioned_) return;
+    partitioned_->finish();
+    Xapian::WritableDatabase merged = open_existing_database(options_.db);
+    for (const auto& [path, state] : done_files_) record_file(merged, path, state);
+    merged.commit();
+  }
+
+  WriteCounts counts() const { return partitioned_ ? partitioned_->counts() : single_ ? single_->counts() : dry_; }
+
+  std::size_t document_count() const {
+    if (partitioned_) return partitioned_->document_count();
+    return single_ ? single_->document_count() : existing_.get_doccount() + dry_.added;
+  }
+
+ private:
+  void count_dry(const std::string& id) {
+    if (!dry_seen_.insert(id).second) ++dry_.duplicates;
+    else if (existing_.get_doccount() && existing_.term_exists(schema::id_term(id))) ++dry_.replaced;
+    else ++dry_.added;
+  }
+
+  const IndexOptions& options_;
+  Xapian::Database existing_;
+  std::unique_ptr<IndexWriter> single_;
+  std::unique_ptr<PartitionedWriter> partitioned_;
+  std::vector<std::pair<std::filesystem::path, FileState>> done_files_;
+  WriteCounts dry_;
+  std::unordered_set<std::string> dry_seen_;
+};
+
 }  // namespace
 
 std::filesystem::path default_rejects_path(const std::filesystem::path& db) {
@@ -167,31 +265,26 @@ std::filesystem::path default_rejects_path(const std::filesystem::path& db) {
 IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   const auto start = Clock::now();
   IndexSummary summary;
+  summary.dry_run = options.dry_run;
   summary.rejects_path = options.rejects.empty() ? default_rejects_path(options.db) : options.rejects;
   RejectLog rejects(summary.rejects_path);
   auto reject = [&](const Rejection& r) {
-    log << "gazette-index: " << r.where << ": rejected: " << r.reason << '\n';
-    rejects.write(r);
+    log << "gazette-index: " << r.where << ": " << (options.dry_run ? "would reject: " : "rejected: ") << r.reason << '\n';
+    if (options.dry_run) ++summary.rejected;
+    else rejects.write(r);
   };
   auto warn = [&](const std::string& message) {
     log << "gazette-index: warning: " << message << '\n';
     ++summary.warnings;
   };
 
-  auto target = std::make_unique<IndexWriter>(options.db, options.analyzer, options.batch_size, reject, warn);
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  // Bulk loads into a new database use one Xapian writer per core; updates go through the one writer.
-  std::unique_ptr<PartitionedWriter> partitioned;
-  if (threads > 1 && target->document_count() == 0)
-    partitioned = std::make_unique<PartitionedWriter>(std::move(target), options.analyzer, threads,
-                                                      options.batch_size, reject, warn);
-  StoryAssigner stories(target && target->document_count() ? Xapian::Database(options.db.string()) : Xapian::Database(),
-                        options.story_threshold);
-  auto write = [&](const Article& a, Xapian::Document document) {
-    if (partitioned) partitioned->write(a.id, a.origin, std::move(document));
-    else target->write(a.id, a.origin, std::move(document));
-  };
-  InputFeed feed(options, summary);
+  Destination destination(options, threads, reject, warn);
+  StoryAssigner stories(destination.existing(), options.story_threshold);
+  const Manifest manifest(destination.existing());
+  if (manifest.foreign())
+    warn("the file manifest in " + options.db.string() + " was recorded for another database; reading every file");
+  InputFeed feed(options, summary, manifest);
   Progress progress(options.progress, log);
   const PreparationContext context{options.default_language,
                                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()),
@@ -235,6 +328,10 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
                                          }) &
           tbb::make_filter<Chunk, void>(tbb::filter_mode::serial_in_order, [&](Chunk chunk) {
             for (Item& item : chunk) {
+              if (item.file_done) {
+                destination.file_done(item.file_done->first, item.file_done->second);
+                continue;
+              }
               ++summary.read;
               for (const std::string& warning : item.warnings) warn(location_of(item.read) + ": " + warning);
               removed.resize(std::max(removed.size(), item.removed.size()));
@@ -245,26 +342,68 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
               }
               const Article& a = std::get<Article>(item.read);
               set_story(item.document, stories.assign(a.id, item.fingerprint));
-              write(a, std::move(item.document));
+              destination.write(a, std::move(item.document));
             }
-            summary.rejected = rejects.count();
+            if (!options.dry_run) summary.rejected = rejects.count();
             progress.update(summary, feed.bytes());
           }));
-  if (partitioned) partitioned->finish();
-  else target->commit();
+  destination.finish();
   progress.finish();
 
-  const WriteCounts counts = partitioned ? partitioned->counts() : target->counts();
+  const WriteCounts counts = destination.counts();
   summary.added = counts.added;
   summary.replaced = counts.replaced;
   summary.duplicates = counts.duplicates;
   summary.joined_stories = stories.joined();
-  summary.rejected = rejects.count();
+  if (!options.dry_run) summary.rejected = rejects.count();
   summary.bytes = feed.bytes();
-  summary.documents = partitioned ? partitioned->document_count() : target->document_count();
+  summary.documents = destination.document_count();
   for (std::size_t i = 0; i < removed.size(); ++i)
     if (removed[i]) summary.boilerplate.emplace_back(enrichment.boilerplate->names()[i], removed[i]);
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return summary;
+}
+
+IndexSummary rebuild_index(const IndexOptions& options, std::ostream& log) {
+  const std::filesystem::path old = options.db;
+  std::error_code ec;
+  if (!std::filesystem::exists(old, ec)) throw Error(ErrorCode::not_found, "no database here", old.string());
+  // Hold the old database's write lock throughout, so nothing is written to it and lost by the swap.
+  Xapian::WritableDatabase lock;
+  try {
+    lock = Xapian::WritableDatabase(old.string(), Xapian::DB_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorCode::unavailable, "database is locked by another indexer", old.string());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::unavailable, "cannot open the database: " + e.get_msg(), old.string());
+  }
+  IndexOptions rebuild = options;
+  rebuild.db = old.string() + ".rebuild";
+  rebuild.stored_input = old;
+  rebuild.rejects = options.rejects.empty() ? default_rejects_path(old) : options.rejects;
+  rebuild.inputs.clear();
+  rebuild.force = true;
+  std::filesystem::remove_all(rebuild.db, ec);  // what a rebuild stopped halfway left
+  IndexSummary summary = run_index(rebuild, log);
+
+  {  // the manifest still describes the input files: carry it over
+    Xapian::WritableDatabase fresh = open_existing_database(rebuild.db);
+    for (auto it = lock.metadata_keys_begin("gazette.manifest"); it != lock.metadata_keys_end("gazette.manifest"); ++it)
+      fresh.set_metadata(*it, lock.get_metadata(*it));
+    adopt_manifest(fresh);
+    fresh.commit();
+  }
+  lock.close();
+  const std::filesystem::path retired = old.string() + ".old";
+  std::filesystem::remove_all(retired, ec);
+  std::filesystem::rename(old, retired, ec);
+  if (!ec) {
+    std::filesystem::rename(rebuild.db, old, ec);
+    if (ec) std::filesystem::rename(retired, old);  // put the original back
+  }
+  if (ec) throw Error(ErrorCode::unavailable, "cannot swap in the rebuilt database: " + ec.message(), old.string());
+  std::filesystem::remove_all(retired, ec);
+  log << "gazette-index: rebuilt " << old.string() << " from its " << summary.read << " stored articles\n";
   return summary;
 }
 
@@ -278,6 +417,9 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
                 s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0, s.added, s.replaced, s.duplicates,
                 s.rejected, s.warnings, s.documents);
   out << line;
+  if (s.skipped_files)
+    out << "gazette-index: " << s.skipped_files << " files skipped, unchanged since they were indexed (--force reads them)\n";
+  if (s.dry_run) out << "gazette-index: dry run: nothing was written (the counts say what a run would do)\n";
   if (s.joined_stories) out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
   if (!s.boilerplate.empty()) {
     out << "gazette-index: boilerplate removed:";

@@ -33,11 +33,16 @@ struct IndexOptions {
   bool stories = true;                       ///< group near-duplicates into stories
   double story_threshold = default_story_threshold;  ///< estimated similarity to join a story
   bool progress = true;                      ///< a progress line on stderr for runs over a second
+  bool force = false;                        ///< read files the manifest says are unchanged
+  bool dry_run = false;                      ///< report what would be added, replaced and rejected; write nothing
+  std::filesystem::path stored_input;        ///< read the articles stored in this database instead of inputs
 };
 
 /// What an indexing run did.
 struct IndexSummary {
   std::size_t files = 0;
+  std::size_t skipped_files = 0;  ///< unchanged since the manifest recorded them
+  bool dry_run = false;
   std::size_t read = 0;        ///< articles read (good and rejected records)
   std::size_t added = 0;
   std::size_t replaced = 0;
@@ -59,6 +64,12 @@ std::filesystem::path default_rejects_path(const std::filesystem::path& db);
 /// @throws gazette::Error for failures that stop the whole run (database locked, not writable, settings
 /// mismatch); bad records never throw, they are counted and written to the reject file.
 IndexSummary run_index(const IndexOptions& options, std::ostream& log);
+
+/// Re-analyses every article stored in options.db into a new database beside it, then swaps it in place.
+/// The old database stays locked and untouched until the new one is complete; a rebuild stopped halfway
+/// leaves only a work folder (removed by the next rebuild). Works on databases of older schema versions.
+/// @throws gazette::Error as run_index does, or (unavailable) when the swap fails.
+IndexSummary rebuild_index(const IndexOptions& options, std::ostream& log);
 
 /// The summary as a few human-readable lines.
 void print_summary(const IndexSummary& summary, std::ostream& out);

@@ -71,6 +71,22 @@ Xapian::WritableDatabase open_existing_database(const std::filesystem::path& pat
   return db;
 }
 
+Xapian::Database open_existing_for_reading(const std::filesystem::path& path) {
+  try {
+    Xapian::Database db(path.string());
+    check_schema_version(db, path);
+    return db;
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw Error(ErrorCode::corrupt, "not a Gazette database (no Xapian database found here)", path.string());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::unavailable, "cannot open the database: " + e.get_msg(), path.string());
+  }
+}
+
+void IndexWriter::record_file(const std::filesystem::path& file, const FileState& state) {
+  gazette::record_file(db_, file, state);
+}
+
 IndexWriter::IndexWriter(const std::filesystem::path& path, const AnalyzerSettings& settings,
                          std::size_t batch_size, RejectHandler on_reject, WarningHandler on_warning)
     : path_(path),

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "gazette/analysis/analyzer.hpp"
+#include "gazette/index/manifest.hpp"
 #include "gazette/readers/reader.hpp"
 
 namespace gazette {
@@ -20,6 +21,9 @@ namespace gazette {
 /// @throws gazette::Error(not_found) when there is none, (unavailable) when locked, (corrupt) for another
 /// schema version or a database that is not Gazette's.
 Xapian::WritableDatabase open_existing_database(const std::filesystem::path& path);
+
+/// Opens an existing Gazette database read-only, after the same schema check.
+Xapian::Database open_existing_for_reading(const std::filesystem::path& path);
 
 /// Counts of what a writer did.
 struct WriteCounts {
@@ -48,6 +52,9 @@ class IndexWriter {
   void write(const std::string& id, const std::string& origin, Xapian::Document document);
   /// Commits the current batch. @throws gazette::Error(unavailable) when the commit fails.
   void commit();
+
+  /// Records a completely indexed input file in the manifest (committed with the next commit).
+  void record_file(const std::filesystem::path& file, const FileState& state);
 
   /// Commits and closes the database; the writer cannot be used afterwards.
   void close();

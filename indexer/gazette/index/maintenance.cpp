@@ -9,11 +9,13 @@
 
 #include "gazette/core/error.hpp"
 #include "gazette/index/index_writer.hpp"
+#include "gazette/index/manifest.hpp"
 #include "gazette/schema/schema.hpp"
 
 namespace gazette {
 
-DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids, std::ostream& log) {
+DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids, std::ostream& log,
+                              bool dry_run) {
   Xapian::WritableDatabase database = open_existing_database(db);
   DeleteSummary summary;
   for (const std::string& id : ids) {
@@ -23,11 +25,11 @@ DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector
       ++summary.unknown;
       continue;
     }
-    database.delete_document(term);
-    log << "gazette-index: deleted '" << id << "'\n";
+    if (!dry_run) database.delete_document(term);
+    log << "gazette-index: " << (dry_run ? "would delete '" : "deleted '") << id << "'\n";
     ++summary.deleted;
   }
-  database.commit();
+  if (!dry_run) database.commit();
   return summary;
 }
 
@@ -71,6 +73,9 @@ void compact_database(const std::filesystem::path& db, std::ostream& log) {
   }
   if (ec) throw Error(ErrorCode::unavailable, "cannot swap in the compacted database: " + ec.message(), db.string());
   std::filesystem::remove_all(old, ec);
+  Xapian::WritableDatabase compacted = open_existing_database(db);  // a new uuid: the manifest follows it
+  adopt_manifest(compacted);
+  compacted.commit();
   log << "gazette-index: compacted " << db.string() << ": " << before / 1024 << " KiB -> " << after / 1024 << " KiB\n";
 }
 

@@ -56,7 +56,7 @@ std::string StoryAssigner::assign(const std::string& id, const std::optional<Fin
   const auto match = best_story_match(*fingerprint, prints, threshold_);
 
   std::string story = match ? candidates[match->index].story : id;
-  if (match) ++joined_;
+  if (story != id) ++joined_;
   auto [entry, is_new] = story_index_.try_emplace(story, std::uint32_t(stories_.size()));
   if (is_new) {
     stories_.push_back(story);

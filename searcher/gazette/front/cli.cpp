@@ -2,8 +2,12 @@
 /// @brief gazette-search's options, and the command-line front ends (one query, batch) beside the others.
 #include "gazette/front/cli.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -12,6 +16,7 @@
 #include "gazette/front/fastcgi.hpp"
 #include "gazette/front/repl.hpp"
 #include "gazette/front/web.hpp"
+#include "gazette/search/inspect.hpp"
 #include "gazette/search/render.hpp"
 #include "gazette/search/searcher.hpp"
 
@@ -25,6 +30,8 @@ constexpr const char* usage_text = R"(Usage: gazette-search --db PATH [options] 
        gazette-search --db PATH                          (on a terminal: interactive session)
        gazette-search --db PATH [options] < queries.txt  (batch: one query per line)
        gazette-search --db PATH --get ID
+       gazette-search --db PATH --inspect [--json]
+       gazette-search --db PATH [QUERY...] [--filter F=V] --export jsonl|csv|facets [--export-body] [--sort S]
        gazette-search --mode cgi --db PATH q=QUERY [f=FIELD:VALUE] [page=N] [format=json]
 
 Searches a Gazette database. QUERY uses Xapian's query syntax on Gazette's analyzer:
@@ -46,7 +53,7 @@ Modes (--mode, else detected in this order):
   cgi          GATEWAY_INTERFACE is set: answer one HTTP request; the database comes from GAZETTE_DB or
                the file GAZETTE_CONFIG names, and the command line is ignored
   fastcgi      standard input is a FastCGI socket (spawn-fcgi, lighttpd bin-path): serve many requests
-  once         a QUERY, --get or --story is given
+  once         a QUERY, --get, --story, --inspect or --export is given
   interactive  standard input is a terminal (type :help there)
   batch        otherwise: one query per line of standard input
 )";
@@ -55,11 +62,12 @@ constexpr const char* exit_text = R"(
 Exit status:
   0  success (also when nothing matched)
   1  usage error or a query that cannot be parsed
-  3  the database is missing, not a Gazette database, of another schema version, or failing
+  3  the database is missing, not a Gazette database, of another schema version, or failing; or the
+     export cannot be written (a full disk). An export whose reader stops early (| head) ends quietly with 0.
 )";
 
 struct Choices {
-  std::string sort = "relevance", granularity = "auto", mode, since, recency, now, story;
+  std::string sort = "relevance", granularity = "auto", mode, since, recency, now, story, export_format;
   std::vector<std::string> filters;
 };
 
@@ -71,7 +79,7 @@ po::options_description visible_options(CliOptions& cli, Choices& choices) {
       ("filter,F", po::value(&choices.filters)->value_name("FIELD=VALUE")->composing(),
        "only articles with this value (repeatable; fields: source, person, org, place, date, mentions, author, "
        "lang, id)")
-      ("sort,s", po::value(&choices.sort), "relevance (default) or date (newest first)")
+      ("sort,s", po::value(&choices.sort), "relevance (default), date (newest first) or date-asc (oldest first)")
       ("offset", po::value(&cli.request.offset)->default_value(0), "skip this many hits")
       ("limit,n", po::value(&cli.request.limit)->default_value(10), "hits to show")
       ("granularity", po::value(&choices.granularity), "date histogram buckets: auto, day, week, month or year")
@@ -85,6 +93,12 @@ po::options_description visible_options(CliOptions& cli, Choices& choices) {
        "the date relative dates count from (default: the newest article)")
       ("json", "print JSON (schemas/search-response.schema.json) instead of text")
       ("get", po::value(&cli.get)->value_name("ID"), "print the stored article with this id")
+      ("inspect", "summarise the archive: articles, dates, sources, stories, top entities, schema, size "
+       "(text, or JSON with --json)")
+      ("export", po::value(&choices.export_format)->value_name("FORMAT"),
+       "write every match, not a page, in the --sort order: jsonl or csv (id, date, source, url, title, "
+       "entities, story), or facets (CSV kind,field,value,count: exact facet counts and the date histogram)")
+      ("export-body", "with --export jsonl|csv: include the article text")
       ("no-facets", "do not count facets")
       ("no-snippets", "do not show snippets")
       ("no-collapse", "list every version of a story")
@@ -142,6 +156,25 @@ int run_once(Searcher& searcher, const CliOptions& cli, const TextStyle& style) 
   return exit_ok;
 }
 
+/// True when standard output is a pipe whose reader has gone (it stopped reading, as head does).
+bool stdout_reader_gone() {
+  pollfd out{STDOUT_FILENO, 0, 0};
+  return poll(&out, 1, 0) == 1 && (out.revents & POLLERR);
+}
+
+/// --export: every match to standard output. A reader that stops early is not an error: writing stops quietly.
+int run_export(Searcher& searcher, const CliOptions& cli) {
+  SearchRequest request = cli.request;
+  for (const std::string& word : cli.words) request.query += (request.query.empty() ? "" : " ") + word;
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a failed write (EPIPE) instead of killing us
+  const ExportResult result = export_matches(searcher, request, *cli.export_format, cli.export_body, std::cout);
+  const int write_error = errno;
+  if (result.complete || write_error == EPIPE || stdout_reader_gone()) return exit_ok;
+  throw Error(ErrorCode::unavailable,
+              "cannot write the export after " + std::to_string(result.rows) + " rows: " + std::strerror(write_error),
+              "standard output");
+}
+
 /// The web modes take the server's configuration; --db, given by whoever starts the process, wins.
 WebConfig web_config(const CliOptions& cli) {
   WebConfig config = web_config_from_environment();
@@ -167,6 +200,8 @@ CliOptions parse_cli_options(int argc, char** argv) {
     cli.request.facets = !vm.count("no-facets");
     cli.request.snippets = !vm.count("no-snippets");
     cli.request.collapse = !vm.count("no-collapse");
+    cli.inspect = vm.count("inspect");
+    cli.export_body = vm.count("export-body");
   } catch (const po::error& e) {
     throw Error(ErrorCode::usage, std::string(e.what()) + " (see --help)");
   }
@@ -187,6 +222,11 @@ CliOptions parse_cli_options(int argc, char** argv) {
     cli.request.recency_half_life_days = parse_duration_days(choices.recency, "--recency");
   if (!choices.now.empty() && !(cli.request.now = parse_iso8601(choices.now)))
     throw Error(ErrorCode::usage, "expected a date such as 2025-03-03, got '" + choices.now + "'", "--now");
+  if (!choices.export_format.empty()) cli.export_format = parse_export_format(choices.export_format);
+  if (int(cli.inspect) + int(cli.export_format.has_value()) + int(!cli.get.empty()) > 1)
+    throw Error(ErrorCode::usage, "--inspect, --export and --get cannot be combined");
+  if (cli.export_body && (!cli.export_format || *cli.export_format == ExportFormat::facets))
+    throw Error(ErrorCode::usage, "--export-body needs --export jsonl or csv");
   use_color(cli.color);  // validates the choice
   return cli;
 }
@@ -198,7 +238,8 @@ void print_help(std::ostream& out) {
 }
 
 int run_cli(const CliOptions& cli) {
-  const FrontMode mode = detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty() || !cli.story.empty());
+  const FrontMode mode = detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty() || !cli.story.empty() ||
+                                                    cli.inspect || cli.export_format);
   if (mode == FrontMode::cgi) {  // from a shell or a test: name=value arguments, as Omega's cgiparam takes
     WebApp app(web_config(cli));
     const HttpResponse response = app.handle(cgi_params_from_arguments(cli.words));
@@ -210,7 +251,14 @@ int run_cli(const CliOptions& cli) {
     return serve_fastcgi(app);
   }
   if (cli.db.empty()) throw Error(ErrorCode::usage, "--db PATH is required (see --help)");
+  if (cli.inspect) {
+    const ArchiveReport report = inspect_archive(open_archive(cli.db));
+    if (cli.json) std::cout << inspect_json(report).dump(2) << '\n';
+    else render_inspect_text(report, std::cout);
+    return exit_ok;
+  }
   Searcher searcher(cli.db);
+  if (cli.export_format) return run_export(searcher, cli);
   const TextStyle style{use_color(cli.color), 80};
   switch (mode) {
     case FrontMode::interactive: return run_repl(searcher, cli.request);

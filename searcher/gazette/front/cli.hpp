@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gazette/front/mode.hpp"
+#include "gazette/search/export.hpp"
 #include "gazette/search/request.hpp"
 
 namespace gazette {
@@ -22,6 +23,9 @@ struct CliOptions {
   std::vector<std::string> words; ///< the query (or name=value parameters with --mode cgi)
   bool json = false;
   bool help = false;
+  bool inspect = false;                       ///< --inspect: summarise the archive
+  std::optional<ExportFormat> export_format;  ///< --export: every match, not a page
+  bool export_body = false;                   ///< --export-body: with the article text
   SearchRequest request;          ///< filters, sort, paging, facet and snippet options
 };
 

@@ -36,7 +36,8 @@ unsigned parse_duration_days(const std::string& text, const char* option) {
 SortOrder parse_sort(const std::string& text) {
   if (text == "relevance") return SortOrder::relevance;
   if (text == "date") return SortOrder::date;
-  throw Error(ErrorCode::usage, "unknown sort order '" + text + "' (relevance or date)", "sort");
+  if (text == "date-asc") return SortOrder::date_ascending;
+  throw Error(ErrorCode::usage, "unknown sort order '" + text + "' (relevance, date or date-asc)", "sort");
 }
 
 Granularity parse_granularity(const std::string& text) {
@@ -49,7 +50,14 @@ Granularity parse_granularity(const std::string& text) {
               "granularity");
 }
 
-const char* sort_name(SortOrder sort) noexcept { return sort == SortOrder::date ? "date" : "relevance"; }
+const char* sort_name(SortOrder sort) noexcept {
+  switch (sort) {
+    case SortOrder::date: return "date";
+    case SortOrder::date_ascending: return "date-asc";
+    case SortOrder::relevance: break;
+  }
+  return "relevance";
+}
 
 const char* granularity_name(Granularity granularity) noexcept {
   switch (granularity) {

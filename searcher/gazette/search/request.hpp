@@ -21,6 +21,7 @@ struct Filter {
 enum class SortOrder {
   relevance,  ///< BM25, best first
   date,       ///< newest first (relevance breaks ties)
+  date_ascending,  ///< oldest first (relevance breaks ties)
 };
 
 /// Bucket size of the date histogram.
@@ -42,6 +43,8 @@ struct SearchRequest {
   /// fails with Error(unavailable) once this has passed (added for the web front ends).
   double time_limit = 0;
   std::size_t facet_values = 10;  ///< values listed per field facet
+  /// Past 1,000 matches, count facets over a sample and scale (false: count every match, as exports do).
+  bool sample_facets = true;
 
   /// "now" for relative dates (--since) and recency; unset means the newest article's date.
   std::optional<Instant> now;
@@ -60,7 +63,7 @@ unsigned parse_duration_days(const std::string& text, const char* option);
 /// @throws gazette::Error(usage) when there is no separator or the field is unknown or not filterable.
 Filter parse_filter(const std::string& text);
 
-/// Parses "relevance" or "date". @throws gazette::Error(usage) otherwise.
+/// Parses "relevance", "date" or "date-asc". @throws gazette::Error(usage) otherwise.
 SortOrder parse_sort(const std::string& text);
 
 /// Parses "auto", "day", "week", "month" or "year". @throws gazette::Error(usage) otherwise.

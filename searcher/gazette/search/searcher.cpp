@@ -125,6 +125,25 @@ std::unique_ptr<Xapian::ValueMapPostingSource> recency_source(const SearchReques
   return source;
 }
 
+/// Sorts an Enquire by the request's order. With no words (an empty query or only filters) there is no
+/// relevance: newest first is the useful order.
+void set_order(Xapian::Enquire& enquire, SortOrder sort, bool has_words) {
+  if (sort == SortOrder::date_ascending)
+    enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
+  else if (sort == SortOrder::date || !has_words)
+    enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
+}
+
+/// The query a request runs (text, filters, --since, recency boost) and the words it looks for.
+struct PreparedQuery {
+  Xapian::Query query;
+  std::set<std::string> terms;
+  std::unique_ptr<Xapian::ValueMapPostingSource> recency;  ///< referenced by query: keep it as long
+};
+
+/// Matches per page (and per date window) of for_each_match.
+constexpr Xapian::doccount export_chunk = 1000;
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -137,7 +156,11 @@ struct Searcher::Impl {
   explicit Impl(Archive a)
       : archive(std::move(a)), analyzer(archive.analyzer), queries(archive.database, analyzer), highlighter(analyzer) {}
 
+  PreparedQuery prepare(const SearchRequest& request);
   SearchResponse run(const SearchRequest& request);
+  std::size_t for_each_match(const SearchRequest& request, const MatchVisitor& visit);
+  bool visit_pages(const Xapian::Query& query, const SearchRequest& request, bool has_words,
+                   const MatchVisitor& visit, std::size_t& visited);
   void list_other_versions(Hit& hit);
   Facets count_facets(const Xapian::Query& query, Xapian::doccount matches_upper, const SearchRequest& request,
                       DeadlineSpy& deadline);
@@ -168,7 +191,7 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount
   // Exact counting reads every facet slot of every match; past facet_sample_target matches, count only the
   // articles of a few XSMP buckets (a hash of the id, so the sample is spread over all dates) and scale.
   unsigned buckets = schema::sample_buckets;
-  while (buckets > 1 && std::uint64_t(matches_upper) * buckets / schema::sample_buckets > facet_sample_target)
+  while (request.sample_facets && buckets > 1 && std::uint64_t(matches_upper) * buckets / schema::sample_buckets > facet_sample_target)
     buckets /= 2;
   Xapian::Query counted = query;
   if (buckets < schema::sample_buckets) {
@@ -195,31 +218,38 @@ Searcher::~Searcher() = default;
 
 std::size_t Searcher::size() const { return impl_->archive.database.get_doccount(); }
 
-SearchResponse Searcher::Impl::run(const SearchRequest& request) {
-  const auto start = std::chrono::steady_clock::now();
-  SearchResponse response;
-  response.request = request;
+PreparedQuery Searcher::Impl::prepare(const SearchRequest& request) {
+  PreparedQuery prepared;
   Xapian::Database& db = archive.database;
-  Xapian::Query query = queries.build(request);
+  Xapian::Query& query = prepared.query;
+  query = queries.build(request);
   const Instant now = reference_now(request, db);
   if (request.since_days) {
     const Day from = std::chrono::floor<std::chrono::days>(now) - std::chrono::days{request.since_days};
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, format_compact_day(from)));
   }
-  const std::set<std::string> terms = QueryBuilder::highlight_terms(query);
-  std::unique_ptr<Xapian::ValueMapPostingSource> recency;
+  prepared.terms = QueryBuilder::highlight_terms(query);
   if (request.recency_half_life_days > 0) {
-    recency = recency_source(request, db, now);
-    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency.get()));
+    prepared.recency = recency_source(request, db, now);
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(prepared.recency.get()));
   }
+  return prepared;
+}
+
+SearchResponse Searcher::Impl::run(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  SearchResponse response;
+  response.request = request;
+  Xapian::Database& db = archive.database;
+  const PreparedQuery prepared = prepare(request);
+  const Xapian::Query& query = prepared.query;
+  const std::set<std::string>& terms = prepared.terms;
   response.parsed_query = query.get_description();
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  // With no words (an empty query or only filters) there is no relevance: newest first is the useful order.
-  if (request.sort == SortOrder::date || terms.empty())
-    enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
+  set_order(enquire, request.sort, !terms.empty());
   // A story filter asks for the versions themselves: collapsing them would leave one.
   const bool collapse = request.collapse && std::none_of(request.filters.begin(), request.filters.end(),
                                                          [](const Filter& f) { return f.field == "story"; });
@@ -256,6 +286,65 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   return response;
 }
 
+bool Searcher::Impl::visit_pages(const Xapian::Query& query, const SearchRequest& request, bool has_words,
+                                 const MatchVisitor& visit, std::size_t& visited) {
+  Xapian::Enquire enquire(archive.database);
+  enquire.set_query(query);
+  set_order(enquire, request.sort, has_words);
+  for (Xapian::doccount offset = 0;; offset += export_chunk) {
+    const Xapian::MSet page = enquire.get_mset(offset, export_chunk);
+    for (auto it = page.begin(); it != page.end(); ++it) {
+      const Xapian::Document document = it.get_document();
+      ++visited;
+      if (!visit(codec.decode(document.get_data()), document.get_value(schema::slot_story))) return false;
+    }
+    if (page.size() < export_chunk) return true;
+  }
+}
+
+std::size_t Searcher::Impl::for_each_match(const SearchRequest& request, const MatchVisitor& visit) {
+  const PreparedQuery prepared = prepare(request);
+  const bool has_words = !prepared.terms.empty();
+  std::size_t visited = 0;
+  if (request.sort == SortOrder::relevance && has_words) {
+    visit_pages(prepared.query, request, has_words, visit, visited);
+    return visited;
+  }
+  // Date orders: count the matches per day (one pass, memory per distinct day), then read windows of whole
+  // days of about export_chunk matches each through their D terms, so no page sits deep in a ranking.
+  Xapian::Database& db = archive.database;
+  Xapian::Enquire counter(db);
+  counter.set_query(prepared.query);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy per_day(schema::slot_day);
+  counter.add_matchspy(&per_day);
+  const Xapian::doccount matches = counter.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  std::vector<std::pair<std::string, Xapian::doccount>> days;
+  Xapian::doccount dated = 0;
+  for (auto it = per_day.values_begin(); it != per_day.values_end(); ++it) {
+    days.emplace_back(std::string(schema::prefix::day) + *it, it.get_termfreq());
+    dated += it.get_termfreq();
+  }
+  const bool ascending = request.sort == SortOrder::date_ascending;
+  if (!ascending) std::reverse(days.begin(), days.end());
+  // Undated articles have no date value: they sort first oldest-first and last newest-first.
+  const Xapian::Query undated(Xapian::Query::OP_AND_NOT, prepared.query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, "0"));
+  if (ascending && dated < matches && !visit_pages(undated, request, has_words, visit, visited)) return visited;
+  for (std::size_t i = 0; i < days.size();) {
+    std::vector<Xapian::Query> window;
+    for (Xapian::doccount size = 0; i < days.size() && size < export_chunk; ++i) {
+      window.emplace_back(days[i].first);
+      size += days[i].second;
+    }
+    const Xapian::Query query(Xapian::Query::OP_FILTER, prepared.query,
+                              Xapian::Query(Xapian::Query::OP_OR, window.begin(), window.end()));
+    if (!visit_pages(query, request, has_words, visit, visited)) return visited;
+  }
+  if (!ascending && dated < matches) visit_pages(undated, request, has_words, visit, visited);
+  return visited;
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   try {
     try {
@@ -265,6 +354,20 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       impl_->archive.database.reopen();
       return impl_->run(request);
     }
+  } catch (const Xapian::DatabaseError& e) {
+    throw Error(ErrorCode::unavailable, "database error: " + e.get_msg(), impl_->archive.path);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorCode::internal, e.get_description(), impl_->archive.path);
+  }
+}
+
+std::size_t Searcher::for_each_match(const SearchRequest& request, const MatchVisitor& visit) {
+  try {
+    return impl_->for_each_match(request, visit);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // Retrying would repeat what was already visited.
+    throw Error(ErrorCode::unavailable, "the database changed too much during the export; run it again",
+                impl_->archive.path);
   } catch (const Xapian::DatabaseError& e) {
     throw Error(ErrorCode::unavailable, "database error: " + e.get_msg(), impl_->archive.path);
   } catch (const Xapian::Error& e) {

@@ -2,6 +2,7 @@
 /// @brief Searcher: the one search path every front end (CLI, REPL, CGI, FastCGI) goes through.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,17 @@ class Searcher {
   /// @throws gazette::Error(bad_query) for unparsable text or filters, (usage) for an unknown filter
   /// field, (unavailable / corrupt) when the database fails.
   SearchResponse search(const SearchRequest& request);
+
+  /// Called by for_each_match with each stored article (body included) and its story id; returns false to
+  /// stop.
+  using MatchVisitor = std::function<bool(const Article& article, const std::string& story)>;
+
+  /// Visits every match of a request in its sort order, uncollapsed, ignoring offset, limit, facets and
+  /// snippets; returns how many were visited. Memory stays bounded: date orders read one window of about
+  /// 1,000 matches (whole days) at a time, relevance reads pages of 1,000 (Xapian then ranks offset + 1,000
+  /// matches, about 100 bytes each, no text). @throws gazette::Error as search does, and (unavailable) when
+  /// an indexer changes the database so much meanwhile that the export cannot go on consistently.
+  std::size_t for_each_match(const SearchRequest& request, const MatchVisitor& visit);
 
   /// The stored article with this id, or nullopt. @throws gazette::Error(corrupt) for a damaged record.
   std::optional<Article> get(const std::string& id);

@@ -1,0 +1,132 @@
+/// @file
+/// @brief Incremental runs (the file manifest), --dry-run and --rebuild.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "harness.hpp"
+
+using namespace gazette::test;
+using nlohmann::json;
+
+namespace {
+
+/// A copy of the sample archive that a test may change.
+std::string copy_sample(const TempDir& dir) {
+  const std::string copy = dir / "in";
+  std::filesystem::copy(sample_dir(), copy, std::filesystem::copy_options::recursive);
+  return copy;
+}
+
+std::size_t total(const json& r) { return r["total"]["estimate"].get<std::size_t>(); }
+
+}  // namespace
+
+TEST_CASE("a second run skips unchanged files, reads changed ones whole, and --force reads everything") {
+  TempDir dir;
+  const std::string in = copy_sample(dir), db = dir / "db";
+  REQUIRE(index({"--db", db, in}).status == 0);
+
+  const ProcessResult again = index({"--db", db, in});
+  CHECK(again.status == 0);
+  CHECK(again.err.find("0 files, 0 articles read") != std::string::npos);
+  CHECK(again.err.find("4 files skipped") != std::string::npos);
+
+  // Touched but unchanged: the content hash says so.
+  std::filesystem::last_write_time(in + "/ferry.txt", std::filesystem::file_time_type::clock::now());
+  CHECK(index({"--db", db, in}).err.find("4 files skipped") != std::string::npos);
+
+  // A correction: same headline, source and date (so the same id), new body.
+  write_file(in + "/harbour-dredging.txt",
+             "date 2024-05-02\nsource Eastmere Courier\nurl https://courier.example/2024/05/02/dredging\n"
+             "Dredging begins for the new container terminal\n\nDredging started on Thursday, a day late.\n");
+  const ProcessResult changed = index({"--db", db, in});
+  CHECK(changed.err.find("1 files, 1 articles read") != std::string::npos);
+  CHECK(changed.err.find("0 added, 1 replaced") != std::string::npos);
+  CHECK(changed.err.find("3 files skipped") != std::string::npos);
+
+  const ProcessResult forced = index({"--db", db, "--force", in});
+  CHECK(forced.err.find("4 files, 14 articles read") != std::string::npos);
+  CHECK(forced.err.find("14 replaced") != std::string::npos);
+  CHECK(total(search_json(db, {"", "--no-collapse"})) == 14);
+}
+
+TEST_CASE("--dry-run reports what would happen and writes nothing") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const ProcessResult fresh = index({"--db", db, "--dry-run", sample_dir()});
+  CHECK(fresh.status == 0);
+  CHECK(fresh.err.find("14 added") != std::string::npos);
+  CHECK(fresh.err.find("dry run: nothing was written") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+
+  REQUIRE(index({"--db", db, sample_dir()}).status == 0);
+  write_file(dir / "more.jsonl", "{\"id\": \"gz-0001\", \"title\": \"Corrected\", \"body\": \"Corrected text.\"}\n"
+                                 "{\"id\": \"new-1\", \"title\": \"New\", \"body\": \"A new article.\"}\n"
+                                 "{\"id\": \"bad\", \"title\": 5}\n");
+  const ProcessResult dry = index({"--db", db, "--dry-run", dir / "more.jsonl"});
+  CHECK(dry.status == 2);
+  CHECK(dry.err.find("1 added, 1 replaced") != std::string::npos);
+  CHECK(dry.err.find("would reject") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "db.rejects.jsonl"));
+  CHECK(search_json(db, {"id:gz-0001"})["hits"][0]["title"] == "Harbour authority approves second container terminal");
+  const ProcessResult would_delete = index({"--db", db, "--dry-run", "--delete", "gz-0002", "nope"});
+  CHECK(would_delete.err.find("would delete 'gz-0002'") != std::string::npos);
+  CHECK(total(search_json(db, {"id:gz-0002"})) == 1);
+}
+
+TEST_CASE("--rebuild re-analyses the stored articles into the same search results") {
+  TempDir dir;
+  const std::string db = dir / "db", fresh = dir / "fresh";
+  REQUIRE(index({"--db", db, sample_dir()}).status == 0);
+  REQUIRE(index({"--db", fresh, sample_dir()}).status == 0);
+  std::filesystem::create_directory(db + ".rebuild");  // what a rebuild stopped halfway leaves
+  const ProcessResult rebuilt = index({"--db", db, "--rebuild"});
+  INFO(rebuilt.err);
+  CHECK(rebuilt.status == 0);
+  CHECK(rebuilt.err.find("rebuilt") != std::string::npos);
+  for (const char* query : {"", "cocoa", "\"container terminal\"", "date:2024", "place:\"Sao Paulo\""}) {
+    CAPTURE(query);
+    const json a = search_json(db, {query, "--limit", "20"});
+    const json b = search_json(fresh, {query, "--limit", "20"});
+    CHECK(hit_ids(a) == hit_ids(b));
+    CHECK(a["facets"] == b["facets"]);
+  }
+  CHECK_FALSE(std::filesystem::exists(db + ".rebuild"));
+  CHECK_FALSE(std::filesystem::exists(db + ".old"));
+  // The manifest survives: the inputs are still known to be indexed.
+  CHECK(index({"--db", db, sample_dir()}).err.find("4 files skipped") != std::string::npos);
+}
+
+TEST_CASE("a rebuild killed halfway leaves the old database untouched") {
+  if (!std::filesystem::exists(reuters_dir())) {
+    MESSAGE("skipped: Reuters-21578 not found at " << reuters_dir());
+    return;
+  }
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(index({"--db", db, (reuters_dir() / "reut2-000.sgm").string(),
+                 (reuters_dir() / "reut2-001.sgm").string()}).status == 0);
+  const std::vector<std::string> args{GAZETTE_INDEX_BIN, "--quiet", "--db", db, "--rebuild"};
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid;
+  REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(run_process({"xapian-check", db}).status == 0);
+  CHECK(total(search_json(db, {"", "--no-collapse"})) == 2000);
+  // The next rebuild clears the leftovers and succeeds.
+  CHECK(index({"--db", db, "--rebuild"}).status == 0);
+  CHECK(total(search_json(db, {"", "--no-collapse"})) == 2000);
+}
