@@ -151,24 +151,9 @@ std::optional<JsonLdArticle> parse_json_ld_article(std::string_view text) {
   return std::nullopt;
 }
 
-std::string collapse_space(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : trim(text)) {
-    if (is_space(c)) {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string strip_site_name(std::string_view title, std::string_view site) {
-  std::string current = collapse_space(title);
-  const std::string site_name = collapse_space(site);
+  std::string current = collapse_spaces(title);
+  const std::string site_name = collapse_spaces(site);
   while (const auto shorter = strip_once(current, site_name)) current = std::string(trim(*shorter));
   return current;
 }

@@ -23,8 +23,6 @@ struct JsonLdArticle {
 /// Never throws except std::bad_alloc.
 std::optional<JsonLdArticle> parse_json_ld_article(std::string_view text);
 
-/// text trimmed, with each run of ASCII white space replaced by one space. Never throws except std::bad_alloc.
-std::string collapse_space(std::string_view text);
 
 /// A headline without the site's name that pages append or prepend: "Title | Site", "Site - Title",
 /// "Title | Section | Site". A part is dropped when it equals `site` (ASCII case-insensitive), or when it

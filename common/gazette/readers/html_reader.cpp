@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "gazette/core/time.hpp"
-#include "gazette/readers/chunk_buffer.hpp"
 #include "gazette/readers/html_depth.hpp"
 #include "gazette/readers/html_metadata.hpp"
 #include "gazette/readers/reader_util.hpp"
+#include "gazette/readers/whole_file_reader.hpp"
 
 namespace gazette {
 
@@ -486,31 +486,6 @@ const std::string& first_of(std::initializer_list<const std::string*> fields) {
   return **std::prev(fields.end());
 }
 
-class HtmlReader final : public ArticleReader {
- public:
-  HtmlReader(ByteSource source, const ReaderOptions& options)
-      : buffer_(std::move(source), options.chunk_bytes, options.max_record_bytes),
-        max_record_bytes_(options.max_record_bytes) {}
-
-  std::optional<ReadItem> next() override {
-    if (done_) return std::nullopt;
-    done_ = true;
-    while (buffer_.window().size() <= max_record_bytes_ && buffer_.fill()) {
-    }
-    const std::string_view content = buffer_.window();
-    if (content.size() > max_record_bytes_)
-      return Rejection{buffer_.name(), oversized_reason(max_record_bytes_), truncate_raw(content)};
-    return parse_html_article(content, buffer_.name());
-  }
-
-  std::size_t bytes_read() const noexcept override { return buffer_.bytes_read(); }
-
- private:
-  ChunkBuffer buffer_;
-  std::size_t max_record_bytes_;
-  bool done_ = false;
-};
-
 }  // namespace
 
 ReadItem parse_html_article(std::string_view content, std::string name) {
@@ -535,7 +510,7 @@ ReadItem parse_html_article(std::string_view content, std::string name) {
     article.published = published;
     article.date_source = DateSource::metadata;
   }
-  article.author = collapse_space(first_of({&m.meta_author, &ld.author, &m.rel_author}));
+  article.author = collapse_spaces(first_of({&m.meta_author, &ld.author, &m.rel_author}));
   article.url = trim(first_of({&m.canonical, &m.og_url, &ld.url}));
   article.language = normalize_language(trim(m.lang.empty() ? m.locale : m.lang));
   article.origin = std::move(name);
@@ -543,7 +518,7 @@ ReadItem parse_html_article(std::string_view content, std::string name) {
 }
 
 std::unique_ptr<ArticleReader> make_html_reader(ByteSource source, const ReaderOptions& options) {
-  return std::make_unique<HtmlReader>(std::move(source), options);
+  return make_whole_file_reader(std::move(source), options, parse_html_article);
 }
 
 }  // namespace gazette

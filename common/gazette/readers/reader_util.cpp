@@ -106,4 +106,20 @@ std::string normalize_language(std::string_view tag) {
   return {lower_ascii(tag[0]), lower_ascii(tag[1])};
 }
 
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (const char c : trim(text)) {
+    if (is_ascii_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace gazette

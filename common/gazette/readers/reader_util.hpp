@@ -26,6 +26,9 @@ void trim_in_place(std::string& text);
 /// spaces...), zero-width space and byte-order marks. text must be valid UTF-8.
 bool is_blank(std::string_view text) noexcept;
 
+/// text trimmed, with every run of ASCII white space replaced by one space.
+std::string collapse_spaces(std::string_view text);
+
 /// Case-insensitive ASCII equality.
 bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
 

@@ -117,22 +117,6 @@ std::string latin1_fallback(std::string_view text) {
   return out;
 }
 
-std::string collapse_spaces(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (const char c : trim(text)) {
-    if (is_ascii_space(c)) {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 void append_paragraphs(std::string_view text, std::string& out) {
   bool blank_before = true;  // the previous line was blank (or there was none)
   bool have_text = !out.empty();

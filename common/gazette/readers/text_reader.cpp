@@ -8,8 +8,8 @@
 
 #include "gazette/core/time.hpp"
 #include "gazette/core/utf8.hpp"
-#include "gazette/readers/chunk_buffer.hpp"
 #include "gazette/readers/reader_util.hpp"
+#include "gazette/readers/whole_file_reader.hpp"
 
 namespace gazette {
 
@@ -134,31 +134,6 @@ void append_body_line(std::string& body, std::string_view line, bool new_paragra
   body += line;
 }
 
-class TextReader final : public ArticleReader {
- public:
-  TextReader(ByteSource source, const ReaderOptions& options)
-      : buffer_(std::move(source), options.chunk_bytes, options.max_record_bytes),
-        max_record_bytes_(options.max_record_bytes) {}
-
-  std::optional<ReadItem> next() override {
-    if (done_) return std::nullopt;
-    done_ = true;
-    while (buffer_.window().size() <= max_record_bytes_ && buffer_.fill()) {
-    }
-    const std::string_view content = buffer_.window();
-    if (content.size() > max_record_bytes_)
-      return Rejection{buffer_.name(), oversized_reason(max_record_bytes_), truncate_raw(content)};
-    return parse_text_article(content, buffer_.name());
-  }
-
-  std::size_t bytes_read() const noexcept override { return buffer_.bytes_read(); }
-
- private:
-  ChunkBuffer buffer_;
-  std::size_t max_record_bytes_;
-  bool done_ = false;
-};
-
 }  // namespace
 
 ReadItem parse_text_article(std::string_view content, std::string name) {
@@ -206,7 +181,7 @@ ReadItem parse_text_article(std::string_view content, std::string name) {
 }
 
 std::unique_ptr<ArticleReader> make_text_reader(ByteSource source, const ReaderOptions& options) {
-  return std::make_unique<TextReader>(std::move(source), options);
+  return make_whole_file_reader(std::move(source), options, parse_text_article);
 }
 
 }  // namespace gazette

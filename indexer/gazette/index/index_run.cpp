@@ -203,8 +203,10 @@ class Destination {
     if (single_->document_count() > 0)
       existing_ = Xapian::Database(options.db.string());
     else if (threads > 1)  // bulk load: one Xapian writer per core
+      // Each partition commits batch_size / threads documents, so memory stays near one writer's.
       partitioned_ = std::make_unique<PartitionedWriter>(std::move(single_), options.analyzer, threads,
-                                                         options.batch_size, reject, warn);
+                                                         std::max<std::size_t>(1, options.batch_size / threads),
+                                                         reject, warn);
   }
 
   /// The database as it was before this run (empty when new).

@@ -167,6 +167,7 @@ int run_export(Searcher& searcher, const CliOptions& cli) {
   SearchRequest request = cli.request;
   for (const std::string& word : cli.words) request.query += (request.query.empty() ? "" : " ") + word;
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a failed write (EPIPE) instead of killing us
+  errno = 0;
   const ExportResult result = export_matches(searcher, request, *cli.export_format, cli.export_body, std::cout);
   const int write_error = errno;
   if (result.complete || write_error == EPIPE || stdout_reader_gone()) return exit_ok;
@@ -253,7 +254,7 @@ int run_cli(const CliOptions& cli) {
   if (cli.db.empty()) throw Error(ErrorCode::usage, "--db PATH is required (see --help)");
   if (cli.inspect) {
     const ArchiveReport report = inspect_archive(open_archive(cli.db));
-    if (cli.json) std::cout << inspect_json(report).dump(2) << '\n';
+    if (cli.json) std::cout << inspect_json(report).dump() << '\n';
     else render_inspect_text(report, std::cout);
     return exit_ok;
   }

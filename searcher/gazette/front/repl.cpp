@@ -62,21 +62,6 @@ TerminalSize terminal_size() {
 
 bool color_terminal() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
-/// Date, source, author and id on one line.
-std::string byline(const Article& a) {
-  std::string line;
-  auto add = [&](const std::string& part) {
-    if (part.empty()) return;
-    if (!line.empty()) line += " \u00b7 ";
-    line += part;
-  };
-  add(a.published ? format_iso_day(std::chrono::floor<std::chrono::days>(*a.published)) : "");
-  add(a.source);
-  add(a.author);
-  add("id " + a.id);
-  return line;
-}
-
 /// Writes text through $PAGER when it is set (less gets -R for the highlights, as git does), else to stdout.
 void page_out(const std::string& text) {
   const char* pager = std::getenv("PAGER");

@@ -11,12 +11,14 @@
 namespace gazette {
 
 namespace {
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 /// RFC 4180 ends records with CRLF.
 constexpr std::string_view csv_end = "\r\n";
 
-json optional_string(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json optional_string(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 /// "place:United States; person:Vladimir Putin": the entities in one CSV field.
 std::string entities_csv(const std::vector<NamedEntity>& entities) {
@@ -29,9 +31,9 @@ std::string entities_csv(const std::vector<NamedEntity>& entities) {
 }
 
 void write_csv_article(const Article& a, const std::string& story, bool body, std::ostream& out) {
-  out << csv_field(a.id) << ',' << (a.published ? format_iso8601(*a.published) : "") << ',' << csv_field(a.source)
-      << ',' << csv_field(a.url) << ',' << csv_field(a.title) << ',' << csv_field(entities_csv(a.entities)) << ','
-      << csv_field(story);
+  out << csv_field(a.id) << ',' << (a.published ? format_iso8601(*a.published) : "") << ','
+      << csv_field(a.source) << ',' << csv_field(a.url) << ',' << csv_field(a.title) << ','
+      << csv_field(entities_csv(a.entities)) << ',' << csv_field(story);
   if (body) out << ',' << csv_field(a.body);
   out << csv_end;
 }
@@ -49,7 +51,8 @@ ExportResult export_facets(Searcher& searcher, SearchRequest request, std::ostre
   out << "kind,field,value,count" << csv_end;
   for (const FieldFacet& facet : response.facets->fields)
     for (const FacetValue& v : facet.values) {
-      if (!(out << "facet," << csv_field(facet.field) << ',' << csv_field(v.value) << ',' << v.count << csv_end))
+      if (!(out << "facet," << csv_field(facet.field) << ',' << csv_field(v.value) << ',' << v.count
+                << csv_end))
         return result;
       ++result.rows;
     }
@@ -72,7 +75,8 @@ ExportFormat parse_export_format(const std::string& text) {
 
 json export_json(const Article& a, const std::string& story, bool body) {
   json entities = json::array();
-  for (const NamedEntity& e : a.entities) entities.push_back({{"type", entity_type_name(e.type)}, {"name", e.name}});
+  for (const NamedEntity& e : a.entities)
+    entities.push_back({{"type", entity_type_name(e.type)}, {"name", e.name}});
   json out = {{"id", a.id},
               {"date", a.published ? json(format_iso8601(*a.published)) : json(nullptr)},
               {"source", optional_string(a.source)},

@@ -38,8 +38,9 @@ struct ExportResult {
 ExportResult export_matches(Searcher& searcher, const SearchRequest& request, ExportFormat format, bool body,
                             std::ostream& out);
 
-/// One exported article as a JSON object: id, date, source, url, title, entities, story (and body).
-nlohmann::json export_json(const Article& article, const std::string& story, bool body);
+/// One exported article as a JSON object with keys in this order: id, date, source, url, title, entities,
+/// story (and body).
+nlohmann::ordered_json export_json(const Article& article, const std::string& story, bool body);
 
 /// A CSV field, quoted (with inner quotes doubled) when it holds a comma, a quote or a line break.
 std::string csv_field(std::string_view text);

@@ -113,7 +113,8 @@ ArchiveReport inspect_archive(const Archive& archive) {
     enquire.add_matchspy(&sources);
     enquire.get_mset(0, 0, db.get_doccount());
     for (auto it = sources.values_begin(); it != sources.values_end(); ++it) ++report.source_count;
-    for (auto it = sources.top_values_begin(report_sources); it != sources.top_values_end(report_sources); ++it)
+    for (auto it = sources.top_values_begin(report_sources); it != sources.top_values_end(report_sources);
+         ++it)
       report.sources.push_back({*it, it.get_termfreq()});
 
     report.schema_version = std::stoi(db.get_metadata(std::string(schema::meta::schema_version)));
@@ -136,14 +137,16 @@ json inspect_json(const ArchiveReport& r) {
   return {{"path", r.path},
           {"articles", r.articles},
           {"undated", r.undated},
-          {"dates", r.first_day ? json{{"first", format_iso_day(*r.first_day)}, {"last", format_iso_day(*r.last_day)}}
-                                : json(nullptr)},
+          {"dates", r.first_day
+                        ? json{{"first", format_iso_day(*r.first_day)}, {"last", format_iso_day(*r.last_day)}}
+                        : json(nullptr)},
           {"stories", r.stories},
           {"sources", {{"distinct", r.source_count}, {"top", values_json(r.sources)}}},
-          {"schema", {{"version", r.schema_version},
-                      {"analyzer", r.analyzer},
-                      {"language", r.language},
-                      {"fold_diacritics", r.fold_diacritics}}},
+          {"schema",
+           {{"version", r.schema_version},
+            {"analyzer", r.analyzer},
+            {"language", r.language},
+            {"fold_diacritics", r.fold_diacritics}}},
           {"last_update", r.last_update.empty() ? json(nullptr) : json(r.last_update)},
           {"bytes_on_disk", r.bytes_on_disk},
           {"entities", entities}};
@@ -157,8 +160,9 @@ void render_inspect_text(const ArchiveReport& r, std::ostream& out) {
   out << "Dates         "
       << (r.first_day ? format_iso_day(*r.first_day) + " .. " + format_iso_day(*r.last_day) : "none") << '\n';
   out << "Stories       " << r.stories << '\n';
-  out << "Schema        version " << r.schema_version << ", analyzer " << r.analyzer << " (" << r.language
-      << (r.fold_diacritics ? ", diacritics folded" : ", diacritics kept") << ")\n";
+  out << "Schema        version " << r.schema_version << '\n';
+  out << "Analyzer      " << r.language << " stemming, diacritics " << (r.fold_diacritics ? "folded" : "kept")
+      << " (" << r.analyzer << ")\n";
   out << "Size on disk  " << human_size(r.bytes_on_disk) << " (" << r.bytes_on_disk << " bytes)\n";
   out << "Last update   " << (r.last_update.empty() ? "unknown" : r.last_update) << '\n';
   out << "\nSources (" << r.source_count;
@@ -166,7 +170,9 @@ void render_inspect_text(const ArchiveReport& r, std::ostream& out) {
   out << "):\n";
   render_values(r.sources, out);
   for (const TopEntities& e : r.entities) {
-    const std::string_view kind = e.field == "person" ? "people" : e.field == "org" ? "organisations" : "places";
+    const std::string_view kind = e.field == "person" ? "people"
+                                  : e.field == "org"  ? "organisations"
+                                                      : "places";
     out << "\nTop " << kind << " (articles, " << e.field << ":NAME):\n";
     render_values(e.values, out);
   }

@@ -24,7 +24,7 @@ struct ValueCount {
 
 /// The most frequent entities of one type.
 struct TopEntities {
-  std::string field;                ///< the query field: "person", "org" or "place"
+  std::string field;               ///< the query field: "person", "org" or "place"
   std::vector<ValueCount> values;  ///< canonical (lower-case) names, most articles first
 };
 
@@ -32,18 +32,18 @@ struct TopEntities {
 struct ArchiveReport {
   std::string path;
   std::size_t articles = 0;
-  std::size_t undated = 0;             ///< articles without a publication date
+  std::size_t undated = 0;                 ///< articles without a publication date
   std::optional<Day> first_day, last_day;  ///< publication days of the oldest and newest articles
-  std::size_t stories = 0;             ///< distinct story ids (near-duplicate versions count once)
-  std::size_t source_count = 0;        ///< distinct sources
-  std::vector<ValueCount> sources;     ///< as written, most articles first, at most report_sources
-  int schema_version = 0;              ///< schema::meta::schema_version (open_archive checked it)
-  std::string analyzer;                ///< schema::meta::analyzer: the analyzer's signature
-  std::string language;                ///< stemming language
+  std::size_t stories = 0;                 ///< distinct story ids (near-duplicate versions count once)
+  std::size_t source_count = 0;            ///< distinct sources
+  std::vector<ValueCount> sources;         ///< as written, most articles first, at most report_sources
+  int schema_version = 0;                  ///< schema::meta::schema_version (open_archive checked it)
+  std::string analyzer;                    ///< schema::meta::analyzer: the analyzer's signature
+  std::string language;                    ///< stemming language
   bool fold_diacritics = true;
-  std::string last_update;             ///< ISO 8601 time of the last commit ("" when unknown)
-  std::uintmax_t bytes_on_disk = 0;    ///< all files of the database folder (or the stub file)
-  std::vector<TopEntities> entities;   ///< person, org, place, each at most report_entities
+  std::string last_update;            ///< ISO 8601 time of the last commit ("" when unknown)
+  std::uintmax_t bytes_on_disk = 0;   ///< all files of the database folder (or the stub file)
+  std::vector<TopEntities> entities;  ///< person, org, place, each at most report_entities
 };
 
 /// Sources listed by a report.

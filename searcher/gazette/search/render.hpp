@@ -27,6 +27,9 @@ struct TextStyle {
   std::size_t width = 80;
 };
 
+/// Date, source, author and id on one line ("2025-03-03 · Reuters · id x"), skipping what the article lacks.
+std::string byline(const Article& article);
+
 /// The response for a person reading a terminal: hits with snippets, then the facets.
 void render_text(const SearchResponse& response, const TextStyle& style, std::ostream& out);
 

@@ -19,20 +19,6 @@ std::string describe_total(const SearchResponse& r) {
   return buf;
 }
 
-/// Date, source and id on one line, skipping what the article lacks.
-std::string byline(const Article& a) {
-  std::string line;
-  auto add = [&](const std::string& part) {
-    if (part.empty()) return;
-    if (!line.empty()) line += " \u00b7 ";
-    line += part;
-  };
-  add(a.published ? format_iso_day(std::chrono::floor<std::chrono::days>(*a.published)) : "");
-  add(a.source);
-  add("id " + a.id);
-  return line;
-}
-
 /// The text with line breaks and runs of spaces folded to single spaces, for a one-paragraph snippet.
 std::string one_line(const std::string& text) {
   std::string out;
@@ -72,6 +58,20 @@ void render_histogram(const DateHistogram& h, std::size_t width, std::ostream& o
   }
 }
 }  // namespace
+
+std::string byline(const Article& a) {
+  std::string line;
+  auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!line.empty()) line += " \u00b7 ";
+    line += part;
+  };
+  add(a.published ? format_iso_day(std::chrono::floor<std::chrono::days>(*a.published)) : "");
+  add(a.source);
+  add(a.author);
+  add("id " + a.id);
+  return line;
+}
 
 void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
   const std::string_view on = style.color ? bold_on : "", off = style.color ? bold_off : "";

@@ -191,7 +191,8 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount
   // Exact counting reads every facet slot of every match; past facet_sample_target matches, count only the
   // articles of a few XSMP buckets (a hash of the id, so the sample is spread over all dates) and scale.
   unsigned buckets = schema::sample_buckets;
-  while (request.sample_facets && buckets > 1 && std::uint64_t(matches_upper) * buckets / schema::sample_buckets > facet_sample_target)
+  while (request.sample_facets && buckets > 1 &&
+         std::uint64_t(matches_upper) * buckets / schema::sample_buckets > facet_sample_target)
     buckets /= 2;
   Xapian::Query counted = query;
   if (buckets < schema::sample_buckets) {
