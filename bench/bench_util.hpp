@@ -31,7 +31,9 @@ class Rng {
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }
   template <class V>
-  const auto& pick(const V& values) { return values[below(values.size())]; }
+  const auto& pick(const V& values) {
+    return values[below(values.size())];
+  }
 
  private:
   std::uint64_t state_;
@@ -101,9 +103,9 @@ inline void print_latencies(std::vector<double> ms, std::size_t errors) {
   };
   double total = 0;
   for (double v : ms) total += v;
-  std::printf("queries=%zu errors=%zu median_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f total_s=%.3f\n", ms.size(),
-              errors, quantile(0.5), quantile(0.95), quantile(0.99), ms.empty() ? 0.0 : total / static_cast<double>(ms.size()),
-              total / 1000);
+  std::printf("queries=%zu errors=%zu median_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f total_s=%.3f\n",
+              ms.size(), errors, quantile(0.5), quantile(0.95), quantile(0.99),
+              ms.empty() ? 0.0 : total / static_cast<double>(ms.size()), total / 1000);
 }
 
 }  // namespace gazette::bench

@@ -19,8 +19,9 @@
 ///    at least 0.5; at least 2 of the first member's 3 most frequent names (fingerprint_names; all of them
 ///    when it has fewer, and it must have one) are names of the member; and their numbers
 ///    (fingerprint_numbers) do not disagree (both have 2 or more and share under 50% of the smaller set).
-/// Rule A accepts a rewrite of the same facts; it shares the names and numbers definitions with the decision's
-/// vetoes, so it is a check of the content-word side against stated facts, not an independent judge.
+/// Rule A accepts a rewrite of the same facts; it shares the names and numbers definitions with the
+/// decision's vetoes, so it is a check of the content-word side against stated facts, not an independent
+/// judge.
 ///
 /// Scale check: the corpus is clustered again read M times, copy c > 0 with ids suffixed "#c" and every digit
 /// d of its cleaned body replaced by (d + c) mod 10, so copies keep their words but not their figures: the
@@ -138,18 +139,23 @@ struct Facts {
 
 Facts facts_of(std::string_view body) {
   Facts f;
-  const auto words = fingerprint_words(body), names = fingerprint_names(body), numbers = fingerprint_numbers(body);
+  const auto words = fingerprint_words(body), names = fingerprint_names(body),
+             numbers = fingerprint_numbers(body);
   f.words.insert(words.begin(), words.end());
   f.names.insert(names.begin(), names.end());
   f.numbers.insert(numbers.begin(), numbers.end());
   std::vector<std::pair<std::string, std::size_t>> counts;  // in order of first appearance
   for (const auto& n : names) {
     auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == n; });
-    if (it == counts.end()) counts.emplace_back(n, 1);
-    else ++it->second;
+    if (it == counts.end())
+      counts.emplace_back(n, 1);
+    else
+      ++it->second;
   }
-  std::stable_sort(counts.begin(), counts.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, counts.size()); ++i) f.top_names.push_back(counts[i].first);
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, counts.size()); ++i)
+    f.top_names.push_back(counts[i].first);
   f.shingles = word_5_shingles(body);
   return f;
 }
@@ -164,8 +170,8 @@ Verdict judge(const Facts& first, const Facts& member) {
   std::size_t named = 0;
   for (const auto& n : first.top_names) named += member.names.count(n);
   const bool names_ok = !first.top_names.empty() && named >= std::min<std::size_t>(2, first.top_names.size());
-  const bool numbers_disagree = first.numbers.size() >= 2 && member.numbers.size() >= 2 &&
-                                overlap(first.numbers, member.numbers) < 0.5;
+  const bool numbers_disagree =
+      first.numbers.size() >= 2 && member.numbers.size() >= 2 && overlap(first.numbers, member.numbers) < 0.5;
   const bool rewrite = overlap(first.words, member.words) >= 0.5 && names_ok && !numbers_disagree;
   return {rewrite || j5 >= 0.5, j5 >= 0.5, j5};
 }
@@ -180,7 +186,8 @@ Corpus read_corpus(const std::vector<std::string>& inputs) {
   Corpus corpus;
   const auto start = Clock::now();
   const InputList list = expand_inputs(inputs);
-  for (const auto& problem : list.problems) std::fprintf(stderr, "%s: %s\n", problem.where.c_str(), problem.reason.c_str());
+  for (const auto& problem : list.problems)
+    std::fprintf(stderr, "%s: %s\n", problem.where.c_str(), problem.reason.c_str());
   for (const auto& path : list.files) {
     auto reader = open_reader(path);
     while (auto item = reader->next())
@@ -212,8 +219,8 @@ Fingerprints fingerprint_all(const std::vector<std::string>& bodies) {
 struct Clustering {
   std::vector<std::uint32_t> story;  // the first article of each article's story
   double seconds = 0;
-  std::size_t candidates = 0;        // candidate stories compared, over all articles
-  std::size_t stop_key_hits = 0;     // band terms skipped because their bucket was full
+  std::size_t candidates = 0;     // candidate stories compared, over all articles
+  std::size_t stop_key_hits = 0;  // band terms skipped because their bucket was full
   std::size_t biggest_bucket = 0;
 };
 
@@ -259,7 +266,8 @@ Clustering cluster(const std::vector<std::optional<Fingerprint>>& fps, double th
     }
   }
   out.seconds = seconds_since(start);
-  for (const auto& [term, members] : buckets) out.biggest_bucket = std::max(out.biggest_bucket, members.size());
+  for (const auto& [term, members] : buckets)
+    out.biggest_bucket = std::max(out.biggest_bucket, members.size());
   return out;
 }
 
@@ -277,11 +285,12 @@ void print_cost(const char* label, std::size_t n, const Fingerprints& f, const C
   std::printf("%s: %zu articles, fingerprinted %zu\n", label, n, f.fingerprinted);
   std::printf("  fingerprint  %.3f s  %8.0f articles/s  %6.2f us/article\n", f.seconds, double(n) / f.seconds,
               1e6 * f.seconds / double(n));
-  std::printf("  cluster      %.3f s  %8.0f articles/s  %6.2f us/article  (%.2f candidate stories/article, "
-              "%zu stop-key hits, largest bucket %zu)\n",
-              c.seconds, double(n) / c.seconds, 1e6 * c.seconds / double(n),
-              double(c.candidates) / double(std::max<std::size_t>(f.fingerprinted, 1)), c.stop_key_hits,
-              c.biggest_bucket);
+  std::printf(
+      "  cluster      %.3f s  %8.0f articles/s  %6.2f us/article  (%.2f candidate stories/article, "
+      "%zu stop-key hits, largest bucket %zu)\n",
+      c.seconds, double(n) / c.seconds, 1e6 * c.seconds / double(n),
+      double(c.candidates) / double(std::max<std::size_t>(f.fingerprinted, 1)), c.stop_key_hits,
+      c.biggest_bucket);
 }
 
 // Copy c of a cleaned body: every digit d becomes (d + c) mod 10.
@@ -324,19 +333,21 @@ int main(int argc, char** argv) try {
   }
 
   std::printf("articles %zu (%.1f MB read in %.2f s)\n", n, double(corpus.bytes) / 1e6, corpus.read_seconds);
-  std::printf("threshold %.2f, K=%zu, bands %zu x %zu rows, bucket cap %s, vetoes: numbers (both >= %zu, "
-              "overlap < %.2f), names (overlap < %.2f)\n",
-              options.threshold, minhash_size, lsh_bands, lsh_rows,
-              options.bucket_cap == SIZE_MAX ? "none" : std::to_string(options.bucket_cap).c_str(),
-              min_veto_numbers, numbers_overlap_veto, names_overlap_veto);
+  std::printf(
+      "threshold %.2f, K=%zu, bands %zu x %zu rows, bucket cap %s, vetoes: numbers (both >= %zu, "
+      "overlap < %.2f), names (overlap < %.2f)\n",
+      options.threshold, minhash_size, lsh_bands, lsh_rows,
+      options.bucket_cap == SIZE_MAX ? "none" : std::to_string(options.bucket_cap).c_str(), min_veto_numbers,
+      numbers_overlap_veto, names_overlap_veto);
   std::printf("boilerplate removed:");
-  for (std::size_t r = 0; r < removed.size(); ++r) std::printf(" %s %zu", rules->names()[r].c_str(), removed[r]);
-  std::printf("\nclean        %.3f s  %8.0f articles/s  %6.2f us/article\n", clean_seconds, double(n) / clean_seconds,
-              1e6 * clean_seconds / double(n));
+  for (std::size_t r = 0; r < removed.size(); ++r)
+    std::printf(" %s %zu", rules->names()[r].c_str(), removed[r]);
+  std::printf("\nclean        %.3f s  %8.0f articles/s  %6.2f us/article\n", clean_seconds,
+              double(n) / clean_seconds, 1e6 * clean_seconds / double(n));
   print_cost("corpus", n, fps, clustering);
   std::printf("fingerprint+cluster %.2f us/article\n", 1e6 * (fps.seconds + clustering.seconds) / double(n));
-  std::printf("clusters of two or more: %zu holding %zu articles; largest %zu; sizes:", multi.size(), in_multi,
-              largest);
+  std::printf("clusters of two or more: %zu holding %zu articles; largest %zu; sizes:", multi.size(),
+              in_multi, largest);
   for (const char* key : {"2", "3", "4-5", "6-10", "11-50", "51+"})
     if (sizes.count(key)) std::printf(" %s:%zu", key, sizes[key]);
   std::printf("\n");
@@ -348,12 +359,13 @@ int main(int argc, char** argv) try {
   std::shuffle(order.begin(), order.end(), rng);
   order.resize(std::min(order.size(), options.sample));
   std::size_t pairs = 0, right_a = 0, right_j5 = 0, clean_a = 0, clean_j5 = 0;
-  std::printf("\nprecision rules (each member against the cluster's first member):\n"
-              "  J5: exact Jaccard of word 5-shingles >= 0.5\n"
-              "  A:  J5, or content-word overlap (of the smaller set) >= 0.5 and 2 of the first member's 3 most "
-              "frequent names in the member and numbers not disagreeing (both >= 2, overlap < 0.5)\n"
-              "sample of %zu clusters (seed %u):\n",
-              order.size(), options.seed);
+  std::printf(
+      "\nprecision rules (each member against the cluster's first member):\n"
+      "  J5: exact Jaccard of word 5-shingles >= 0.5\n"
+      "  A:  J5, or content-word overlap (of the smaller set) >= 0.5 and 2 of the first member's 3 most "
+      "frequent names in the member and numbers not disagreeing (both >= 2, overlap < 0.5)\n"
+      "sample of %zu clusters (seed %u):\n",
+      order.size(), options.seed);
   for (const std::size_t c : order) {
     const auto& members = multi[c];
     const Facts first = facts_of(bodies[members[0]]);
@@ -374,16 +386,16 @@ int main(int argc, char** argv) try {
     right_j5 += ok_j5;
     clean_a += ok_a + 1 == members.size() ? 1 : 0;
     clean_j5 += ok_j5 + 1 == members.size() ? 1 : 0;
-    std::printf("  size %3zu  A %3zu/%-3zu J5 %3zu/%-3zu min J5 %.2f est %.2f | %.55s | %.55s\n", members.size(),
-                ok_a, members.size() - 1, ok_j5, members.size() - 1, worst,
+    std::printf("  size %3zu  A %3zu/%-3zu J5 %3zu/%-3zu min J5 %.2f est %.2f | %.55s | %.55s\n",
+                members.size(), ok_a, members.size() - 1, ok_j5, members.size() - 1, worst,
                 estimate_similarity(*fps.fps[members[0]], *fps.fps[worst_member]),
                 corpus.articles[members[0]].title.c_str(), corpus.articles[worst_member].title.c_str());
   }
   const auto percent = [&](std::size_t k) { return pairs ? 100.0 * double(k) / double(pairs) : 0.0; };
-  std::printf("precision rule A:  %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n", right_a,
-              pairs, percent(right_a), clean_a, order.size());
-  std::printf("precision rule J5: %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n", right_j5,
-              pairs, percent(right_j5), clean_j5, order.size());
+  std::printf("precision rule A:  %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n",
+              right_a, pairs, percent(right_a), clean_a, order.size());
+  std::printf("precision rule J5: %zu of %zu members right (%.1f%%); %zu of %zu clusters entirely right\n",
+              right_j5, pairs, percent(right_j5), clean_j5, order.size());
 
   if (options.copies > 1) {
     std::vector<std::string> scaled;
@@ -396,13 +408,14 @@ int main(int argc, char** argv) try {
       }
     const Fingerprints scaled_fps = fingerprint_all(scaled);
     const Clustering scaled_clustering = cluster(scaled_fps.fps, options.threshold, options.bucket_cap);
-    std::printf("\nscale check: the corpus read %zu times (%zu unique ids), copies with their digits shifted\n",
-                options.copies, ids.size());
+    std::printf(
+        "\nscale check: the corpus read %zu times (%zu unique ids), copies with their digits shifted\n",
+        options.copies, ids.size());
     print_cost("x1", n, fps, clustering);
     const std::string label = "x" + std::to_string(options.copies);
     print_cost(label.c_str(), scaled.size(), scaled_fps, scaled_clustering);
-    std::printf("  clusters of two or more at %s: %zu; cluster cost per article %s / x1 = %.2f\n", label.c_str(),
-                multi_clusters(scaled_clustering.story).size(), label.c_str(),
+    std::printf("  clusters of two or more at %s: %zu; cluster cost per article %s / x1 = %.2f\n",
+                label.c_str(), multi_clusters(scaled_clustering.story).size(), label.c_str(),
                 (scaled_clustering.seconds / double(scaled.size())) / (clustering.seconds / double(n)));
   }
   return 0;

@@ -1,10 +1,12 @@
 /// @file
-/// @brief Publication days detected from Reuters-21578 datelines against the <DATE> gold, and mention-scanning speed.
+/// @brief Publication days detected from Reuters-21578 datelines against the <DATE> gold, and
+/// mention-scanning speed.
 ///
-/// Usage: date_accuracy [PATH]   (PATH: a Reuters-21578 folder or .sgm file; default ../shared/corpora/reuters21578)
-/// The <DATE> field is ignored for detection: each article's day comes from its <DATELINE> alone, with the
-/// reference day 1987-12-31 (the collection covers February to October 1987, so the dateline rule "the year
-/// that puts the day on or before the reference" gives 1987), and is compared with the day of <DATE>.
+/// Usage: date_accuracy [PATH]   (PATH: a Reuters-21578 folder or .sgm file; default
+/// ../shared/corpora/reuters21578) The <DATE> field is ignored for detection: each article's day comes from
+/// its <DATELINE> alone, with the reference day 1987-12-31 (the collection covers February to October 1987,
+/// so the dateline rule "the year that puts the day on or before the reference" gives 1987), and is compared
+/// with the day of <DATE>.
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -22,22 +24,26 @@ using namespace std::chrono;
 
 struct Tally {
   long articles = 0, with_dateline = 0, detected = 0, matching = 0, within_one_day = 0, without_gold = 0;
-  std::vector<std::string> mismatches;  // the first ten
+  std::vector<std::string> mismatches;                       // the first ten
   std::vector<std::pair<std::string, gazette::Day>> bodies;  // text and publication day, for the speed run
 };
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n-") == std::string::npos; }
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n-") == std::string::npos;
+}
 
 constexpr gazette::Day reference = sys_days{1987y / December / 31};
 
 void count(gazette::Article& article, Tally& tally) {
   ++tally.articles;
   if (!article.published) ++tally.without_gold;
-  tally.bodies.emplace_back(std::move(article.body), article.published ? floor<days>(*article.published) : reference);
+  tally.bodies.emplace_back(std::move(article.body),
+                            article.published ? floor<days>(*article.published) : reference);
   if (blank(article.dateline)) return;
   ++tally.with_dateline;
-  const auto found = gazette::dates::detect_publication_date(
-      gazette::dates::PublicationInputs{.dateline = article.dateline}, {gazette::Instant{reference}, reference});
+  const auto found =
+      gazette::dates::detect_publication_date(gazette::dates::PublicationInputs{.dateline = article.dateline},
+                                              {gazette::Instant{reference}, reference});
   if (!found.published) return;
   ++tally.detected;
   if (!article.published) return;
@@ -57,19 +63,23 @@ std::pair<double, std::size_t> mention_speed(const Tally& tally) {
   for (int pass = 0; pass < 5; ++pass) {
     mentions = 0;
     const auto start = steady_clock::now();
-    for (const auto& [body, day] : tally.bodies) mentions += gazette::dates::find_date_mentions(body, day).size();
+    for (const auto& [body, day] : tally.bodies)
+      mentions += gazette::dates::find_date_mentions(body, day).size();
     best_seconds = std::min(best_seconds, duration<double>(steady_clock::now() - start).count());
   }
   return {bytes / 1e6 / best_seconds, mentions};
 }
 
-double percent(long part, long whole) { return whole == 0 ? 0.0 : 100.0 * double(part) / double(whole); }
+double percent(long part, long whole) {
+  return whole == 0 ? 0.0 : 100.0 * double(part) / double(whole);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc > 2 || (argc == 2 && std::string(argv[1]).starts_with("-"))) {
-    std::fprintf(stderr, "usage: date_accuracy [REUTERS_DIR_OR_SGM]   (default ../shared/corpora/reuters21578)\n");
+    std::fprintf(stderr,
+                 "usage: date_accuracy [REUTERS_DIR_OR_SGM]   (default ../shared/corpora/reuters21578)\n");
     return gazette::exit_usage;
   }
   try {
@@ -84,8 +94,10 @@ int main(int argc, char** argv) {
         if (auto* article = std::get_if<gazette::Article>(&*item)) count(*article, tally);
     }
     const auto [mb_per_second, mentions] = mention_speed(tally);
-    std::printf("reference day:        1987-12-31 (datelines carry no year; Reuters-21578 is Feb-Oct 1987)\n");
-    std::printf("articles:             %ld (%ld without a <DATE> gold day)\n", tally.articles, tally.without_gold);
+    std::printf(
+        "reference day:        1987-12-31 (datelines carry no year; Reuters-21578 is Feb-Oct 1987)\n");
+    std::printf("articles:             %ld (%ld without a <DATE> gold day)\n", tally.articles,
+                tally.without_gold);
     std::printf("with a dateline:      %ld\n", tally.with_dateline);
     std::printf("detected:             %ld\n", tally.detected);
     std::printf("matching gold day:    %ld\n", tally.matching);
@@ -95,8 +107,9 @@ int main(int argc, char** argv) {
                 percent(tally.within_one_day, tally.with_dateline));
     std::printf("first mismatches:\n");
     for (const auto& line : tally.mismatches) std::printf("  %s\n", line.c_str());
-    std::printf("mention scanning:     %.0f MB/s over %zu bodies, %zu mentions (best of 5 passes, one thread)\n",
-                mb_per_second, tally.bodies.size(), mentions);
+    std::printf(
+        "mention scanning:     %.0f MB/s over %zu bodies, %zu mentions (best of 5 passes, one thread)\n",
+        mb_per_second, tally.bodies.size(), mentions);
     return gazette::exit_ok;
   } catch (const gazette::Error& error) {
     std::fprintf(stderr, "date_accuracy: %s\n", error.what());

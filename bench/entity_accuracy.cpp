@@ -1,5 +1,6 @@
 /// @file
-/// @brief Extracted places, people and organisations against the Reuters-21578 gold labels, and extraction speed.
+/// @brief Extracted places, people and organisations against the Reuters-21578 gold labels, and extraction
+/// speed.
 ///
 /// Usage: entity_accuracy [PATH] [--examples N]
 ///   PATH: a Reuters-21578 folder or .sgm file (default ../shared/corpora/reuters21578); --examples prints N
@@ -106,7 +107,8 @@ const std::map<std::string, std::string, std::less<>> org_slugs = {
 std::string country_slug(const std::string& name) {
   if (const auto it = country_slugs.find(name); it != country_slugs.end()) return it->second;
   std::string slug;
-  for (char c : name) slug.push_back(c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : name)
+    slug.push_back(c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return slug;
 }
 
@@ -126,8 +128,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-/// "james-baker" is found by a person entity whose surname is "baker": its name, lower case with '-' for spaces,
-/// ends with the slug's last word ("robin-leigh-pemberton") or its last word is one of the slug's words.
+/// "james-baker" is found by a person entity whose surname is "baker": its name, lower case with '-' for
+/// spaces, ends with the slug's last word ("robin-leigh-pemberton") or its last word is one of the slug's
+/// words.
 bool person_found(const std::string& slug, const std::vector<std::string>& names) {
   const auto parts = split(slug, '-');
   for (const auto& name : names) {
@@ -185,7 +188,8 @@ int main(int argc, char** argv) {
         if (article == nullptr) continue;
         Doc d;
         d.title = std::move(article->title);
-        d.body = article->dateline.empty() ? std::move(article->body) : article->dateline + "\n" + article->body;
+        d.body =
+            article->dateline.empty() ? std::move(article->body) : article->dateline + "\n" + article->body;
         d.origin = article->origin;
         d.places = article->gold.places;
         d.people = article->gold.people;
@@ -202,7 +206,8 @@ int main(int argc, char** argv) {
     for (const auto& d : docs) bytes += d.title.size() + d.body.size();
     for (int pass = 0; pass < 3; ++pass) {
       const auto start = Clock::now();
-      for (std::size_t i = 0; i < docs.size(); ++i) results[i] = extractor.extract(docs[i].title, docs[i].body);
+      for (std::size_t i = 0; i < docs.size(); ++i)
+        results[i] = extractor.extract(docs[i].title, docs[i].body);
       best_seconds = std::min(best_seconds, std::chrono::duration<double>(Clock::now() - start).count());
     }
 
@@ -216,7 +221,8 @@ int main(int argc, char** argv) {
         if (e.type == gazette::EntityType::place && model->is_country(e.canonical)) {
           predicted_places.insert(country_slug(e.canonical));
         } else if (e.type == gazette::EntityType::organization) {
-          if (const auto it = org_slugs.find(e.canonical); it != org_slugs.end()) predicted_orgs.insert(it->second);
+          if (const auto it = org_slugs.find(e.canonical); it != org_slugs.end())
+            predicted_orgs.insert(it->second);
         } else if (e.type == gazette::EntityType::person) {
           std::string name = lower(e.canonical);
           std::replace(name.begin(), name.end(), ' ', '-');
@@ -276,15 +282,17 @@ int main(int argc, char** argv) {
     }
 
     std::printf("entity_accuracy on %zu Reuters-21578 articles (%s)\n", docs.size(), path.c_str());
-    std::printf("  places:        %5ld articles  precision %.3f  recall %.3f  (%ld gold, %ld predicted, %ld correct)\n",
-                places.articles, places.precision(), places.recall(), places.gold, places.predicted, places.correct);
+    std::printf(
+        "  places:        %5ld articles  precision %.3f  recall %.3f  (%ld gold, %ld predicted, %ld "
+        "correct)\n",
+        places.articles, places.precision(), places.recall(), places.gold, places.predicted, places.correct);
     std::printf("  people:        %5ld articles  recall %.3f  (%ld gold, %ld found)\n", people.articles,
                 people.recall(), people.gold, people.correct);
-    std::printf("  organisations: %5ld articles  recall %.3f  (%ld gold, %ld found)\n", orgs.articles, orgs.recall(),
-                orgs.gold, orgs.correct);
-    std::printf("  model load %.0f ms (%zu keys); extraction %.0f articles/s, %.1f us/article, %.1f MB/s\n", load_ms,
-                model->key_count(), double(docs.size()) / best_seconds, best_seconds * 1e6 / double(docs.size()),
-                double(bytes) / 1e6 / best_seconds);
+    std::printf("  organisations: %5ld articles  recall %.3f  (%ld gold, %ld found)\n", orgs.articles,
+                orgs.recall(), orgs.gold, orgs.correct);
+    std::printf("  model load %.0f ms (%zu keys); extraction %.0f articles/s, %.1f us/article, %.1f MB/s\n",
+                load_ms, model->key_count(), double(docs.size()) / best_seconds,
+                best_seconds * 1e6 / double(docs.size()), double(bytes) / 1e6 / best_seconds);
     return gazette::exit_ok;
   } catch (const gazette::Error& e) {
     std::fprintf(stderr, "entity_accuracy: %s\n", e.what());

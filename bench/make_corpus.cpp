@@ -31,12 +31,12 @@
 #include <variant>
 #include <vector>
 
-#include <boost/program_options.hpp>
 #include <zstd.h>
+#include <boost/program_options.hpp>
 
+#include "bench_util.hpp"
 #include "gazette/core/error.hpp"
 #include "gazette/readers/reader.hpp"
-#include "bench_util.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -51,11 +51,21 @@ enum Stream : std::uint64_t { stream_original = 1, stream_rewrite = 2, stream_ki
 // ---------------------------------------------------------------------------------------------------------
 // Text helpers.
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+char to_lower(char c) {
+  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char to_upper(char c) {
+  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -88,15 +98,17 @@ std::vector<std::string_view> split_whitespace(std::string_view text) {
 bool ends_sentence(std::string_view token, std::string_view next) {
   std::size_t end = token.size();
   while (end > 0 && (token[end - 1] == '"' || token[end - 1] == '\'' || token[end - 1] == ')')) --end;
-  if (end == 0 || (token[end - 1] != '.' && token[end - 1] != '?' && token[end - 1] != '!')) return next.empty();
+  if (end == 0 || (token[end - 1] != '.' && token[end - 1] != '?' && token[end - 1] != '!'))
+    return next.empty();
   if (next.empty()) return true;
   if (!is_upper(next[0]) && next[0] != '"') return false;
   const std::string_view word = core(token);
   if (word.find('.') != std::string_view::npos) return false;  // U.S., U.K.: an abbreviation, not an end
   if (word.size() == 1 && is_upper(word[0])) return false;     // an initial
   static const std::unordered_set<std::string_view> abbreviations{
-      "Mr", "Mrs", "Ms", "Dr", "Co", "Corp", "Inc", "Ltd", "St", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct",
-      "Nov", "Dec", "No", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "Bros", "Plc", "Prof", "vs"};
+      "Mr",  "Mrs", "Ms",   "Dr",  "Co",  "Corp", "Inc",  "Ltd", "St",   "Jan",
+      "Feb", "Aug", "Sept", "Sep", "Oct", "Nov",  "Dec",  "No",  "Gen",  "Sen",
+      "Rep", "Gov", "Lt",   "Col", "Jr",  "Sr",   "Bros", "Plc", "Prof", "vs"};
   return !abbreviations.contains(word);
 }
 
@@ -121,7 +133,7 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-constexpr std::array<std::string_view, 12> month_abbrev{"Jan", "Feb", "March", "April", "May",  "June",
+constexpr std::array<std::string_view, 12> month_abbrev{"Jan",  "Feb", "March", "April", "May", "June",
                                                         "July", "Aug", "Sept",  "Oct",   "Nov", "Dec"};
 
 // ---------------------------------------------------------------------------------------------------------
@@ -159,7 +171,8 @@ class Markov {
   void build() {
     std::sort(triples_.begin(), triples_.end());
     std::size_t distinct = 0;
-    for (std::size_t i = 0; i < triples_.size(); ++i) distinct += i == 0 || triples_[i].first != triples_[i - 1].first;
+    for (std::size_t i = 0; i < triples_.size(); ++i)
+      distinct += i == 0 || triples_[i].first != triples_[i - 1].first;
     std::size_t capacity = 16;
     while (capacity < distinct * 2) capacity *= 2;
     table_.assign(capacity, Slot{});
@@ -230,8 +243,8 @@ struct Template {
 struct Model {
   Markov body, title;
   std::vector<Template> templates;
-  std::vector<std::uint8_t> lowerable;    ///< per body token: usually written in lower case
-  std::vector<std::string> title_forms;   ///< per title token: its usual spelling in bodies
+  std::vector<std::uint8_t> lowerable;   ///< per body token: usually written in lower case
+  std::vector<std::string> title_forms;  ///< per title token: its usual spelling in bodies
   std::size_t training_articles = 0;
 };
 
@@ -249,8 +262,10 @@ Model train(const fs::path& reuters) {
       Template tpl;
       std::string headline = article->title;  // without Reuters' ticker symbols ("<SRD>")
       for (std::size_t lt; (lt = headline.find('<')) != std::string::npos;)
-        headline.erase(lt, headline.find('>', lt) == std::string::npos ? std::string::npos : headline.find('>', lt) - lt + 1);
-      for (std::string_view token : split_whitespace(headline)) tpl.title.push_back(model.title.intern(lower(token)));
+        headline.erase(lt, headline.find('>', lt) == std::string::npos ? std::string::npos
+                                                                       : headline.find('>', lt) - lt + 1);
+      for (std::string_view token : split_whitespace(headline))
+        tpl.title.push_back(model.title.intern(lower(token)));
       if (!tpl.title.empty()) model.title.observe(tpl.title);
 
       // Paragraphs are separated by blank lines; sentences end at . ? ! before a capital.
@@ -280,7 +295,8 @@ Model train(const fs::path& reuters) {
       if (!tpl.title.empty() && !tpl.openings.empty()) model.templates.push_back(std::move(tpl));
     }
   }
-  if (model.templates.empty()) throw Error(ErrorCode::bad_input, "no Reuters-21578 articles", reuters.string());
+  if (model.templates.empty())
+    throw Error(ErrorCode::bad_input, "no Reuters-21578 articles", reuters.string());
   model.body.build();
   model.title.build();
 
@@ -412,12 +428,12 @@ struct Sentence {
 struct Draft {
   std::string title;
   std::vector<Sentence> sentences;
-  std::string dateline;        ///< "SALVADOR, Feb 26 - ", or empty
-  std::int64_t day = 0;        ///< days since 1970-01-01
-  unsigned second = 0;         ///< second of the day
+  std::string dateline;  ///< "SALVADOR, Feb 26 - ", or empty
+  std::int64_t day = 0;  ///< days since 1970-01-01
+  unsigned second = 0;   ///< second of the day
   std::size_t outlet = 0;
   std::string author;
-  std::size_t story = 0;       ///< index of the article that started the story
+  std::size_t story = 0;  ///< index of the article that started the story
 };
 
 struct Settings {
@@ -515,7 +531,8 @@ class Generator {
     if (!text.empty()) text += ' ';
     const std::string_view word = core(token);
     const auto digits = std::count_if(word.begin(), word.end(), is_digit);
-    if (digits < 3 || !std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == '.' || c == ','; })) {
+    if (digits < 3 ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return is_digit(c) || c == '.' || c == ','; })) {
       text += token;
       return;
     }
@@ -594,7 +611,8 @@ class Generator {
       const Civil date = civil_from_days(draft.day);
       std::string city = rng.pick(lists_.places);
       for (char& c : city) c = to_upper(c);
-      draft.dateline = city + ", " + std::string(month_abbrev[date.month - 1]) + " " + std::to_string(date.day) + " - ";
+      draft.dateline =
+          city + ", " + std::string(month_abbrev[date.month - 1]) + " " + std::to_string(date.day) + " - ";
     }
     return draft;
   }
@@ -632,8 +650,12 @@ class Generator {
             break;
           }
           [[fallthrough]];
-        case 1: text = capital(name()) + " said " + lowered; break;
-        case 2: text = "In " + place + ", " + lowered; break;
+        case 1:
+          text = capital(name()) + " said " + lowered;
+          break;
+        case 2:
+          text = "In " + place + ", " + lowered;
+          break;
         case 3:
           if (plain_end) {
             text.pop_back();
@@ -642,7 +664,9 @@ class Generator {
             text = capital(org) + " said " + lowered;
           }
           break;
-        case 4: text = capital(org) + " said " + lowered; break;
+        case 4:
+          text = capital(org) + " said " + lowered;
+          break;
         default:
           if (plain_end) {
             text.pop_back();
@@ -678,7 +702,8 @@ class Generator {
   void rewrite(Draft& draft, Rng& rng) const {
     auto& s = draft.sentences;
     const std::size_t keep_lead = s.size() > 1 && rng.chance(0.7) ? 1 : 0;
-    for (std::size_t swaps = 1 + rng.below(s.size() / 2 + 1); swaps > 0 && s.size() - keep_lead > 1; --swaps) {
+    for (std::size_t swaps = 1 + rng.below(s.size() / 2 + 1); swaps > 0 && s.size() - keep_lead > 1;
+         --swaps) {
       const std::size_t a = keep_lead + rng.below(s.size() - keep_lead);
       const std::size_t b = keep_lead + rng.below(s.size() - keep_lead);
       std::swap(s[a].text, s[b].text);
@@ -844,19 +869,20 @@ int main(int argc, char** argv) {
       "Writes COUNT distinct generated news articles as JSON Lines (schemas/article.schema.json plus a\n"
       "\"story_truth\" field: the true story, for clustering evaluation). Deterministic for a seed.\n\n"
       "Options");
-  options.add_options()
-      ("help,h", "show this help and exit")
-      ("reuters,r", po::value(&reuters)->value_name("DIR"),
-       "Reuters-21578 to train on (default: $GAZETTE_CORPUS or ../shared/corpora/reuters21578)")
-      ("count,n", po::value(&count)->default_value(count), "articles to write")
-      ("output,o", po::value(&output)->value_name("PATH"), "output file (default: standard output); .zst compresses")
-      ("seed,s", po::value(&settings.seed)->default_value(settings.seed), "random seed")
-      ("rewrites", po::value(&settings.rewrite_share)->default_value(settings.rewrite_share),
-       "share of articles that are rewrites of an earlier one")
-      ("threads,j", po::value(&threads)->default_value(0), "generator threads (0: one per core)")
-      ("zstd-level", po::value(&level)->default_value(level), "zstd level for .zst output")
-      ("data", po::value(&data_dir)->default_value(data_dir), "directory of bench/data lists")
-      ("entities", po::value(&entity_dir)->default_value(entity_dir), "directory of common/data/entities lists");
+  options.add_options()("help,h", "show this help and exit")(
+      "reuters,r", po::value(&reuters)->value_name("DIR"),
+      "Reuters-21578 to train on (default: $GAZETTE_CORPUS or ../shared/corpora/reuters21578)")(
+      "count,n", po::value(&count)->default_value(count), "articles to write")(
+      "output,o", po::value(&output)->value_name("PATH"),
+      "output file (default: standard output); .zst compresses")(
+      "seed,s", po::value(&settings.seed)->default_value(settings.seed), "random seed")(
+      "rewrites", po::value(&settings.rewrite_share)->default_value(settings.rewrite_share),
+      "share of articles that are rewrites of an earlier one")(
+      "threads,j", po::value(&threads)->default_value(0), "generator threads (0: one per core)")(
+      "zstd-level", po::value(&level)->default_value(level), "zstd level for .zst output")(
+      "data", po::value(&data_dir)->default_value(data_dir), "directory of bench/data lists")(
+      "entities", po::value(&entity_dir)->default_value(entity_dir),
+      "directory of common/data/entities lists");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -865,7 +891,8 @@ int main(int argc, char** argv) {
       std::cout << options << '\n';
       return exit_ok;
     }
-    if (settings.rewrite_share < 0 || settings.rewrite_share > 0.9) throw po::error("--rewrites must be in [0, 0.9]");
+    if (settings.rewrite_share < 0 || settings.rewrite_share > 0.9)
+      throw po::error("--rewrites must be in [0, 0.9]");
   } catch (const po::error& e) {
     std::cerr << "make-corpus: " << e.what() << "\n" << options << '\n';
     return exit_usage;
@@ -880,17 +907,18 @@ int main(int argc, char** argv) {
     const Model model = train(reuters);
     const Lists lists = load_lists(data_dir, entity_dir);
     const double trained = seconds_since(start);
-    std::cerr << "make-corpus: trained on " << model.training_articles << " articles (" << model.templates.size()
-              << " templates, " << model.body.vocabulary() << " words, " << model.body.states() << " states) in "
-              << trained << " s\n";
+    std::cerr << "make-corpus: trained on " << model.training_articles << " articles ("
+              << model.templates.size() << " templates, " << model.body.vocabulary() << " words, "
+              << model.body.states() << " states) in " << trained << " s\n";
     Sink sink(output, level);
     const Generator generator(model, lists, settings);
     const auto begin = std::chrono::steady_clock::now();
     generate(generator, count, threads, sink);
     const double elapsed = seconds_since(begin);
     char line[200];
-    std::snprintf(line, sizeof line, "make-corpus: %zu articles, %.1f MB in %.2f s on %u threads (%.0f articles/s)\n",
-                  count, static_cast<double>(sink.bytes()) / 1e6, elapsed, threads,
+    std::snprintf(line, sizeof line,
+                  "make-corpus: %zu articles, %.1f MB in %.2f s on %u threads (%.0f articles/s)\n", count,
+                  static_cast<double>(sink.bytes()) / 1e6, elapsed, threads,
                   static_cast<double>(count) / std::max(elapsed, 1e-9));
     std::cerr << line;
     return exit_ok;

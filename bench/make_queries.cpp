@@ -16,9 +16,9 @@
 
 #include <boost/program_options.hpp>
 
+#include "bench_util.hpp"
 #include "gazette/core/error.hpp"
 #include "gazette/readers/reader.hpp"
-#include "bench_util.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -29,8 +29,9 @@ namespace {
 
 /// What a query needs from an article.
 struct Headline {
-  std::vector<std::vector<std::string>> runs;  ///< content words, split where a stopword or symbol came between
-  std::int64_t day = 0;                        ///< days since 1970-01-01
+  std::vector<std::vector<std::string>>
+      runs;              ///< content words, split where a stopword or symbol came between
+  std::int64_t day = 0;  ///< days since 1970-01-01
   bool dated = false;
   std::string source;
 };
@@ -56,7 +57,8 @@ std::unordered_set<std::string> load_stopwords(const fs::path& path) {
 /// Content words of a headline, as runs of words adjacent in the text. Words are ASCII letters (and
 /// UTF-8 bytes), lower-cased; numbers, words under three letters, stopwords and Reuters' ticker symbols
 /// (`<SRD>`) end a run.
-std::vector<std::vector<std::string>> content_runs(std::string_view title, const std::unordered_set<std::string>& stop) {
+std::vector<std::vector<std::string>> content_runs(std::string_view title,
+                                                   const std::unordered_set<std::string>& stop) {
   std::vector<std::vector<std::string>> runs(1);
   std::size_t i = 0;
   auto end_run = [&] {
@@ -87,8 +89,10 @@ std::vector<std::vector<std::string>> content_runs(std::string_view title, const
       digit |= ch >= '0' && ch <= '9';
       word += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     }
-    if (digit || word.size() < 3 || stop.contains(word)) end_run();
-    else runs.back().push_back(std::move(word));
+    if (digit || word.size() < 3 || stop.contains(word))
+      end_run();
+    else
+      runs.back().push_back(std::move(word));
   }
   if (runs.back().empty()) runs.pop_back();
   return runs;
@@ -140,7 +144,8 @@ std::optional<Query> make_query(const Headline& h, Rng& rng) {
     if (form < 0.4) {
       q.date = Query::DateKind::month;
       q.from = days_from_civil(c.year, c.month, 1);
-      q.to = (c.month == 12 ? days_from_civil(c.year + 1, 1, 1) : days_from_civil(c.year, c.month + 1, 1)) - 1;
+      q.to =
+          (c.month == 12 ? days_from_civil(c.year + 1, 1, 1) : days_from_civil(c.year, c.month + 1, 1)) - 1;
     } else if (form < 0.7) {
       q.date = Query::DateKind::year;
       q.from = days_from_civil(c.year, 1, 1);
@@ -179,10 +184,17 @@ std::string words_text(const Query& q) {
 std::string gazette_query(const Query& q) {
   std::string text = words_text(q);
   switch (q.date) {
-    case Query::DateKind::none: break;
-    case Query::DateKind::year: text += " date:" + iso_day(q.from).substr(0, 4); break;
-    case Query::DateKind::month: text += " date:" + iso_day(q.from).substr(0, 7); break;
-    case Query::DateKind::range: text += " date:" + iso_day(q.from) + ".." + iso_day(q.to); break;
+    case Query::DateKind::none:
+      break;
+    case Query::DateKind::year:
+      text += " date:" + iso_day(q.from).substr(0, 4);
+      break;
+    case Query::DateKind::month:
+      text += " date:" + iso_day(q.from).substr(0, 7);
+      break;
+    case Query::DateKind::range:
+      text += " date:" + iso_day(q.from) + ".." + iso_day(q.to);
+      break;
   }
   if (!q.source.empty())
     text += q.source.find(' ') == std::string::npos ? " source:" + q.source : " source:\"" + q.source + "\"";
@@ -196,9 +208,14 @@ std::string quest_query(const Query& q) {
   std::string text = words_text(q);
   const std::string from = iso_day(q.from);
   switch (q.date) {
-    case Query::DateKind::none: break;
-    case Query::DateKind::year: text += " year:" + from.substr(0, 4); break;
-    case Query::DateKind::month: text += " month:" + from.substr(0, 4) + from.substr(5, 2); break;
+    case Query::DateKind::none:
+      break;
+    case Query::DateKind::year:
+      text += " year:" + from.substr(0, 4);
+      break;
+    case Query::DateKind::month:
+      text += " month:" + from.substr(0, 4) + from.substr(5, 2);
+      break;
     case Query::DateKind::range:
       for (Civil c = civil_from_days(q.from); days_from_civil(c.year, c.month, 1) <= q.to;
            c = c.month == 12 ? Civil{c.year + 1, 1, 1} : Civil{c.year, c.month + 1, 1}) {
@@ -218,7 +235,8 @@ std::string sphinx_query(const Query& q) {
     text += " AND day BETWEEN " + std::to_string(yyyymmdd(civil_from_days(q.from))) + " AND " +
             std::to_string(yyyymmdd(civil_from_days(q.to)));
   if (!q.source.empty()) text += " AND source_id=" + std::to_string(source_key(q.source));
-  text += " LIMIT 10 FACET source_id ORDER BY COUNT(*) DESC LIMIT 10 FACET month ORDER BY month ASC LIMIT 1000;";
+  text +=
+      " LIMIT 10 FACET source_id ORDER BY COUNT(*) DESC LIMIT 10 FACET month ORDER BY month ASC LIMIT 1000;";
   return text;
 }
 
@@ -241,15 +259,16 @@ int main(int argc, char** argv) {
       "Writes COUNT distinct benchmark queries built from the headlines of the first SCAN articles of the\n"
       "inputs (any format gazette-index reads), one per line. Deterministic for a seed and input.\n\n"
       "Options");
-  visible.add_options()
-      ("help,h", "show this help and exit")
-      ("count,n", po::value(&count)->default_value(count), "queries to write")
-      ("scan", po::value(&scan)->default_value(scan), "articles read from the inputs")
-      ("seed,s", po::value(&seed)->default_value(seed), "random seed")
-      ("output,o", po::value(&output)->value_name("PATH"), "Gazette queries (default: standard output)")
-      ("quest", po::value(&quest_output)->value_name("PATH"), "also write the queries for quest (Omega database)")
-      ("sphinxql", po::value(&sphinx_output)->value_name("PATH"), "also write the queries as SphinxQL statements")
-      ("stopwords", po::value(&stopwords)->default_value(stopwords), "words never used in a query");
+  visible.add_options()("help,h", "show this help and exit")(
+      "count,n", po::value(&count)->default_value(count), "queries to write")(
+      "scan", po::value(&scan)->default_value(scan), "articles read from the inputs")(
+      "seed,s", po::value(&seed)->default_value(seed), "random seed")(
+      "output,o", po::value(&output)->value_name("PATH"), "Gazette queries (default: standard output)")(
+      "quest", po::value(&quest_output)->value_name("PATH"),
+      "also write the queries for quest (Omega database)")("sphinxql",
+                                                           po::value(&sphinx_output)->value_name("PATH"),
+                                                           "also write the queries as SphinxQL statements")(
+      "stopwords", po::value(&stopwords)->default_value(stopwords), "words never used in a query");
   po::options_description hidden;
   hidden.add_options()("inputs", po::value(&inputs));
   po::options_description all;
@@ -281,7 +300,8 @@ int main(int argc, char** argv) {
         const auto* article = std::get_if<Article>(&*item);
         if (!article || article->title.empty()) continue;
         Headline h{content_runs(article->title, stop), 0, article->published.has_value(), article->source};
-        if (h.dated) h.day = std::chrono::floor<std::chrono::days>(*article->published).time_since_epoch().count();
+        if (h.dated)
+          h.day = std::chrono::floor<std::chrono::days>(*article->published).time_since_epoch().count();
         if (!h.runs.empty()) headlines.push_back(std::move(h));
       }
     }

@@ -11,7 +11,8 @@ using namespace gazette;
 
 namespace {
 
-/// scriptindex dump format: `name=value` lines, continuation lines start with '=', a blank line ends a record.
+/// scriptindex dump format: `name=value` lines, continuation lines start with '=', a blank line ends a
+/// record.
 void write_field(std::ostream& out, const char* name, const std::string& value) {
   out << name << '=';
   for (char c : value) {
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
         if (!article) continue;
         write_field(std::cout, "id", article->id.empty() ? derive_article_id(*article) : article->id);
         write_field(std::cout, "title", article->title);
-        write_field(std::cout, "date", article->published ? format_compact(*article->published).substr(0, 8) : "");
+        write_field(std::cout, "date",
+                    article->published ? format_compact(*article->published).substr(0, 8) : "");
         write_field(std::cout, "body", article->body);
         std::cout << '\n';
         ++articles;

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "gazette/core/error.hpp"
 #include "gazette/search/searcher.hpp"
-#include "bench_util.hpp"
 
 extern char** environ;
 
@@ -156,7 +156,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < args.size(); ++i) {
       if (args[i] == "--warmup" && i + 1 < args.size()) {
         warmup = std::stoul(args[++i]);
-      } else if ((args[i] == "--db" || args[i] == "--pipe" || args[i] == "--spawn") && i + 1 < args.size() && mode.empty()) {
+      } else if ((args[i] == "--db" || args[i] == "--pipe" || args[i] == "--spawn") && i + 1 < args.size() &&
+                 mode.empty()) {
         mode = args[i];
         if (mode == "--db") {
           target = args[++i];

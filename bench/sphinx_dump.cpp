@@ -6,9 +6,9 @@
 #include <iostream>
 #include <variant>
 
+#include "bench_util.hpp"
 #include "gazette/core/error.hpp"
 #include "gazette/readers/reader.hpp"
-#include "bench_util.hpp"
 
 using namespace gazette;
 
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
         if (!article) continue;
         std::uint32_t day = 0;
         if (article->published) {
-          const auto days = std::chrono::floor<std::chrono::days>(*article->published).time_since_epoch().count();
+          const auto days =
+              std::chrono::floor<std::chrono::days>(*article->published).time_since_epoch().count();
           day = bench::yyyymmdd(bench::civil_from_days(days));
         }
         std::cout << ++articles << '\t';

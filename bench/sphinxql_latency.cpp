@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "gazette/core/error.hpp"
 #include "bench_util.hpp"
+#include "gazette/core/error.hpp"
 
 using namespace gazette;
 using Clock = std::chrono::steady_clock;
@@ -46,10 +46,14 @@ int main(int argc, char** argv) {
   bool usage = false;
   for (int i = 1; i < argc && !usage; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--port" && i + 1 < argc) port = static_cast<unsigned>(std::stoul(argv[++i]));
-    else if (arg == "--warmup" && i + 1 < argc) warmup = std::stoul(argv[++i]);
-    else if (file.empty() && !arg.starts_with("-")) file = arg;
-    else usage = true;
+    if (arg == "--port" && i + 1 < argc)
+      port = static_cast<unsigned>(std::stoul(argv[++i]));
+    else if (arg == "--warmup" && i + 1 < argc)
+      warmup = std::stoul(argv[++i]);
+    else if (file.empty() && !arg.starts_with("-"))
+      file = arg;
+    else
+      usage = true;
   }
   if (usage || file.empty()) {
     std::cerr << "Usage: sphinxql-latency [--port 9306] [--warmup N] STATEMENTS\n"
@@ -66,7 +70,8 @@ int main(int argc, char** argv) {
     return exit_fatal;
   }
   MYSQL* db = mysql_init(nullptr);
-  if (!mysql_real_connect(db, host.c_str(), "", "", nullptr, port, nullptr, CLIENT_MULTI_RESULTS | CLIENT_MULTI_STATEMENTS)) {
+  if (!mysql_real_connect(db, host.c_str(), "", "", nullptr, port, nullptr,
+                          CLIENT_MULTI_RESULTS | CLIENT_MULTI_STATEMENTS)) {
     std::cerr << "sphinxql-latency: " << mysql_error(db) << '\n';
     mysql_close(db);
     return exit_fatal;

@@ -8,7 +8,9 @@
 namespace gazette::test {
 
 /// tests/data in the source tree.
-inline std::filesystem::path data_dir() { return GAZETTE_TEST_DATA; }
+inline std::filesystem::path data_dir() {
+  return GAZETTE_TEST_DATA;
+}
 
 /// The shared folder beside the repository, or $GAZETTE_SHARED when set.
 inline std::filesystem::path shared_dir() {

@@ -27,7 +27,9 @@ std::size_t count(const CleanResult& result, std::string_view name) {
   return 0;
 }
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -40,17 +42,18 @@ std::string read_file(const std::filesystem::path& path) {
 
 TEST_CASE("the rules file loads and names its counters") {
   const auto& names = rules().names();
-  for (const char* name : {"photo_credit", "share", "follow", "newsletter", "call_to_action", "read_more", "promo",
-                           "related_block"})
+  for (const char* name : {"photo_credit", "share", "follow", "newsletter", "call_to_action", "read_more",
+                           "promo", "related_block"})
     CHECK(std::find(names.begin(), names.end(), name) != names.end());
 }
 
 TEST_CASE("malformed rules files are errors with their line") {
-  CHECK_THROWS_WITH_AS(BoilerplateRules::parse("# c\nline\tx\n", "r.tsv"), doctest::Contains("r.tsv:2"), Error);
-  CHECK_THROWS_WITH_AS(BoilerplateRules::parse("drop\tx\ty\n", "r.tsv"), doctest::Contains("unknown rule kind"),
+  CHECK_THROWS_WITH_AS(BoilerplateRules::parse("# c\nline\tx\n", "r.tsv"), doctest::Contains("r.tsv:2"),
                        Error);
-  CHECK_THROWS_WITH_AS(BoilerplateRules::parse("line\tx\t(unclosed\n", "r.tsv"), doctest::Contains("bad pattern"),
-                       Error);
+  CHECK_THROWS_WITH_AS(BoilerplateRules::parse("drop\tx\ty\n", "r.tsv"),
+                       doctest::Contains("unknown rule kind"), Error);
+  CHECK_THROWS_WITH_AS(BoilerplateRules::parse("line\tx\t(unclosed\n", "r.tsv"),
+                       doctest::Contains("bad pattern"), Error);
   CHECK_THROWS_AS(BoilerplateRules::load("/nonexistent/rules.tsv"), Error);
   const auto custom = BoilerplateRules::parse("line\ta\tX+\r\nline\tb\tY\nline\ta\tZ\n", "r.tsv");
   REQUIRE(custom->names() == std::vector<std::string>{"a", "b"});
@@ -79,7 +82,8 @@ TEST_CASE("photo credits, share bars and calls to action on their own line are d
       "The harvest starts in October.";
   const CleanResult r = clean_text(rules(), body);
   CHECK(r.text ==
-        "Cocoa futures rose on Monday.\n\nTraders said the rally was driven by weather.\n\nThe harvest starts in "
+        "Cocoa futures rose on Monday.\n\nTraders said the rally was driven by weather.\n\nThe harvest "
+        "starts in "
         "October.");
   CHECK(count(r, "photo_credit") == 5);
   CHECK(count(r, "share") == 2);
@@ -92,7 +96,8 @@ TEST_CASE("photo credits, share bars and calls to action on their own line are d
 TEST_CASE("article sentences that mention credits, sharing or reading are kept") {
   const std::string body =
       "Getty Images reported higher revenue as agencies such as AFP and Reuters expanded photo sales.\n\n"
-      "Shareholders will follow us on this, the chief executive said, urging investors to read more filings.\n\n"
+      "Shareholders will follow us on this, the chief executive said, urging investors to read more "
+      "filings.\n\n"
       "Photographs of the flood were shared widely.\n\n"
       "Related talks are expected next week, according to officials familiar with the matter.";
   const CleanResult r = clean_text(rules(), body);
@@ -101,24 +106,27 @@ TEST_CASE("article sentences that mention credits, sharing or reading are kept")
 }
 
 TEST_CASE("inline promo lines are dropped, the text around them kept") {
-  const CleanResult r = clean_text(rules(),
-                                   "First paragraph of the story.\n\nAlso Read | Ten things to know about cocoa\n\n"
-                                   "READ MORE: Markets rally on Fed hopes\n\nSee also: Our coverage of the summit\n\n"
-                                   "Last paragraph of the story.");
+  const CleanResult r =
+      clean_text(rules(),
+                 "First paragraph of the story.\n\nAlso Read | Ten things to know about cocoa\n\n"
+                 "READ MORE: Markets rally on Fed hopes\n\nSee also: Our coverage of the summit\n\n"
+                 "Last paragraph of the story.");
   CHECK(r.text == "First paragraph of the story.\n\nLast paragraph of the story.");
   CHECK(count(r, "promo") == 2);
   CHECK(count(r, "read_more") == 1);
 }
 
 TEST_CASE("a trailing block of headlines under a marker heading is cut") {
-  const std::string article = "The central bank held rates on Thursday.\n\nAnalysts had expected the decision.";
+  const std::string article =
+      "The central bank held rates on Thursday.\n\nAnalysts had expected the decision.";
   for (const char* heading : {"Recent News", "Related", "Related Articles", "More from Reuters", "Trending",
                               "You may also like", "Most read"}) {
     CAPTURE(heading);
-    const CleanResult r = clean_text(rules(), article + "\n\n" + heading +
-                                                  "\n\nLocal team wins the cup final\n\nThe match went to "
-                                                  "penalties after a goalless draw and a long night...\n\n"
-                                                  "New phone launched with bigger screen\n\nStorm closes schools");
+    const CleanResult r =
+        clean_text(rules(), article + "\n\n" + heading +
+                                "\n\nLocal team wins the cup final\n\nThe match went to "
+                                "penalties after a goalless draw and a long night...\n\n"
+                                "New phone launched with bigger screen\n\nStorm closes schools");
     CHECK(r.text == article);
     CHECK(count(r, "related_block") == 1);
   }

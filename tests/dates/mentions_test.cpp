@@ -13,14 +13,17 @@ namespace {
 using gazette::Day;
 using gazette::dates::find_date_mentions;
 
-Day day(const char* iso) { return std::chrono::floor<std::chrono::days>(*gazette::parse_iso8601(iso)); }
+Day day(const char* iso) {
+  return std::chrono::floor<std::chrono::days>(*gazette::parse_iso8601(iso));
+}
 
 // "text=granularity first-day[xcount]" for each mention, joined by "; " ("" when none).
 std::string describe(std::string_view text, Day reference) {
   std::string out;
   for (const auto& m : find_date_mentions(text, reference)) {
     if (!out.empty()) out += "; ";
-    out += m.text + "=" + gazette::dates::granularity_name(m.granularity) + " " + gazette::format_iso_day(m.first_day);
+    out += m.text + "=" + gazette::dates::granularity_name(m.granularity) + " " +
+           gazette::format_iso_day(m.first_day);
     if (m.count != 1) out += "x" + std::to_string(m.count);
   }
   return out;
@@ -172,12 +175,18 @@ TEST_CASE("date mentions: offsets and text point into the input") {
 
 TEST_CASE("date mentions: empty, non-ASCII and truncated input") {
   CHECK(find_date_mentions("", day("2025-03-03")).empty());
-  CHECK(describe("\xC2\xA0March\xC2\xA0" "3 \xE2\x80\x94 in 2022", day("2025-03-03")) ==
-        "March\xC2\xA0" "3=day 2025-03-03; 2022=year 2022-01-01");
+  CHECK(describe("\xC2\xA0March\xC2\xA0"
+                 "3 \xE2\x80\x94 in 2022",
+                 day("2025-03-03")) ==
+        "March\xC2\xA0"
+        "3=day 2025-03-03; 2022=year 2022-01-01");
   CHECK(describe("in", day("2025-03-03")).empty());
   CHECK(describe("March", day("2025-03-03")).empty());
   CHECK(describe("2025-03", day("2025-03-03")).empty());
-  CHECK(describe("\xE2\x82\xAC" "2025", day("2025-03-03")).empty());
+  CHECK(describe("\xE2\x82\xAC"
+                 "2025",
+                 day("2025-03-03"))
+            .empty());
 }
 
 TEST_CASE("date mentions: concurrent calls agree") {

@@ -11,8 +11,12 @@ using gazette::dates::DateContext;
 using gazette::dates::detect_publication_date;
 using gazette::dates::PublicationInputs;
 
-gazette::Instant instant(const char* iso) { return *gazette::parse_iso8601(iso); }
-gazette::Day day(const char* iso) { return std::chrono::floor<std::chrono::days>(instant(iso)); }
+gazette::Instant instant(const char* iso) {
+  return *gazette::parse_iso8601(iso);
+}
+gazette::Day day(const char* iso) {
+  return std::chrono::floor<std::chrono::days>(instant(iso));
+}
 
 struct Row {
   const char* raw_date;
@@ -43,7 +47,8 @@ constexpr Row rows[] = {
     {"2025-03-03 14:02:00", meta, "", "", "", june, "", "2025-03-03T14:02:00Z", meta, ""},
     {"Mon, 3 Mar 2025 14:02:00 +0000", header, "", "", "", june, "", "2025-03-03T14:02:00Z", header, ""},
     {"Mon, 3 Mar 2025 14:02:00 -0500", header, "", "", "", june, "", "2025-03-03T19:02:00Z", header, ""},
-    {"Mon, 03 Mar 2025 14:02:00 +0000 (UTC)", header, "", "", "", june, "", "2025-03-03T14:02:00Z", header, ""},
+    {"Mon, 03 Mar 2025 14:02:00 +0000 (UTC)", header, "", "", "", june, "", "2025-03-03T14:02:00Z", header,
+     ""},
     {"3 Mar 2025 14:02 GMT", header, "", "", "", june, "", "2025-03-03T14:02:00Z", header, ""},
     {"Mon, 3 Mar 2025 09:02:00 EST", header, "", "", "", june, "", "2025-03-03T14:02:00Z", header, ""},
     {"26-FEB-1987 15:01:01.79", meta, "", "", "", june, "1987-12-31", "1987-02-26T15:01:01Z", meta, ""},
@@ -65,15 +70,18 @@ constexpr Row rows[] = {
      "impossible date 'February 29, 2023' in date field"},
     {"Mon, 3 Mar 2025 25:02:00 +0000", header, "", "", "", june, "", "", none,
      "impossible date 'Mon, 3 Mar 2025 25:02:00 +0000' in date header"},
-    {"1492-10-12", meta, "", "", "", june, "", "", none, "implausible year in date '1492-10-12' in date field"},
+    {"1492-10-12", meta, "", "", "", june, "", "", none,
+     "implausible year in date '1492-10-12' in date field"},
     {"03/04/2025", meta, "", "", "", june, "", "", none,
      "ambiguous date '03/04/2025' in date field (day and month could be swapped)"},
     {"2031-01-01", meta, "", "", "", june, "", "", none,
      "future date '2031-01-01' in date field (more than 2 days after 2025-06-01)"},
-    {"yesterday-ish", header, "", "", "", june, "", "", none, "unrecognised date 'yesterday-ish' in date header"},
+    {"yesterday-ish", header, "", "", "", june, "", "", none,
+     "unrecognised date 'yesterday-ish' in date header"},
     {"Mon, 3 Foo 2025", header, "", "", "", june, "", "", none,
      "unrecognised date 'Mon, 3 Foo 2025' in date header"},
-    {"2025-03-03T14:0", meta, "", "", "", june, "", "", none, "unrecognised date '2025-03-03T14:0' in date field"},
+    {"2025-03-03T14:0", meta, "", "", "", june, "", "", none,
+     "unrecognised date '2025-03-03T14:0' in date field"},
     {"2025-03-03 The committee met", header, "", "", "", june, "", "", none,
      "unrecognised date '2025-03-03 The committee met' in date header"},
     {"3 Mar 25", header, "", "", "", june, "", "", none, "unrecognised date '3 Mar 25' in date header"},
@@ -86,9 +94,11 @@ constexpr Row rows[] = {
     {"2025-03-06", meta, "", "", "", june, "2025-03-03", "", none,
      "future date '2025-03-06' in date field (more than 2 days after 2025-03-03)"},
     // URLs.
-    {"", meta, "https://example.com/2025/03/03/story.html", "", "", june, "", "2025-03-03T00:00:00Z", url, ""},
+    {"", meta, "https://example.com/2025/03/03/story.html", "", "", june, "", "2025-03-03T00:00:00Z", url,
+     ""},
     {"", meta, "https://example.com/world/2025/3/3/story", "", "", june, "", "2025-03-03T00:00:00Z", url, ""},
-    {"", meta, "https://example.com/news/2025-03-03/story", "", "", june, "", "2025-03-03T00:00:00Z", url, ""},
+    {"", meta, "https://example.com/news/2025-03-03/story", "", "", june, "", "2025-03-03T00:00:00Z", url,
+     ""},
     {"", meta, "https://example.com/20250303/story", "", "", june, "", "2025-03-03T00:00:00Z", url, ""},
     {"", meta, "/archive/2025/03/03", "", "", june, "", "2025-03-03T00:00:00Z", url, ""},
     {"", meta, "https://example.com/2025/02/30/story", "", "", june, "", "", none,
@@ -103,7 +113,8 @@ constexpr Row rows[] = {
     {"", meta, "", "NEW YORK, Marc 2 -", "", june, "1987-12-31", "1987-03-02T00:00:00Z", dateline, ""},
     {"", meta, "", "TOKYO, Oct. 20 -", "", june, "1987-12-31", "1987-10-20T00:00:00Z", dateline, ""},
     {"", meta, "", "WASHINGTON -", "", june, "1987-12-31", "", none, ""},
-    {"", meta, "", "LONDON, April 31 -", "", june, "1987-12-31", "", none, "impossible date 'April 31' in dateline"},
+    {"", meta, "", "LONDON, April 31 -", "", june, "1987-12-31", "", none,
+     "impossible date 'April 31' in dateline"},
     {"", meta, "", "PARIS, March 119 -", "", june, "1987-12-31", "", none, ""},
     {"", meta, "", "BEIJING, Jan 2 -", "", june, "2024-12-31", "2025-01-02T00:00:00Z", dateline, ""},
     {"", meta, "", "BEIJING, Jan 5 -", "", june, "2024-12-31", "2024-01-05T00:00:00Z", dateline, ""},
@@ -119,8 +130,8 @@ constexpr Row rows[] = {
     // Order of sources, and a rejected field that a later source makes up for.
     {"2025-03-01", meta, "https://example.com/2025/03/02/a", "PARIS, March 3 -", "", june, "",
      "2025-03-01T00:00:00Z", meta, ""},
-    {"", meta, "https://example.com/2025/03/02/a", "PARIS, March 3 -", "", june, "", "2025-03-02T00:00:00Z", url,
-     ""},
+    {"", meta, "https://example.com/2025/03/02/a", "PARIS, March 3 -", "", june, "", "2025-03-02T00:00:00Z",
+     url, ""},
     {"soon", header, "https://example.com/2025/03/02/a", "", "", june, "", "2025-03-02T00:00:00Z", url,
      "unrecognised date 'soon' in date header"},
     {"2025-02-30", meta, "", "PARIS, March 3 -", "", june, "", "2025-03-03T00:00:00Z", dateline,
@@ -133,7 +144,8 @@ constexpr Row rows[] = {
 
 TEST_CASE("publication date: table") {
   for (const Row& row : rows) {
-    const std::string raw_date = row.raw_date, url_text = row.url, dateline_text = row.dateline, body = row.body;
+    const std::string raw_date = row.raw_date, url_text = row.url, dateline_text = row.dateline,
+                      body = row.body;
     CAPTURE(raw_date);
     CAPTURE(url_text);
     CAPTURE(dateline_text);

@@ -1,5 +1,6 @@
 /// @file
-/// @brief Seed acceptance: the date header of seed 002 and the dates the other seeds mention, read from ../shared/seeds.
+/// @brief Seed acceptance: the date header of seed 002 and the dates the other seeds mention, read from
+/// ../shared/seeds.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -7,9 +8,9 @@
 #include <sstream>
 #include <string>
 
+#include "../test_paths.hpp"
 #include "gazette/dates/mentions.hpp"
 #include "gazette/dates/publication_date.hpp"
-#include "../test_paths.hpp"
 
 namespace {
 

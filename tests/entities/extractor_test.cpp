@@ -1,5 +1,6 @@
 /// @file
-/// @brief Entity extraction rules: aliases, coreference, places and countries, organisations, capitals, bad input.
+/// @brief Entity extraction rules: aliases, coreference, places and countries, organisations, capitals, bad
+/// input.
 #include <algorithm>
 #include <string>
 #include <thread>
@@ -42,8 +43,9 @@ bool has_name(const std::vector<Entity>& entities, std::string_view name) {
 }  // namespace
 
 TEST_CASE("spelling variants of a person fold into one canonical name") {
-  const auto e = extract("", "Ukrainian President Volodymyr Zelenskiy met officials. Later Zelensky said no deal "
-                             "was reached, and Zelenskyy left.");
+  const auto e = extract("",
+                         "Ukrainian President Volodymyr Zelenskiy met officials. Later Zelensky said no deal "
+                         "was reached, and Zelenskyy left.");
   const Entity* z = find(e, EntityType::person, "Volodymyr Zelensky");
   REQUIRE(z != nullptr);
   CHECK(z->mentions == 3);
@@ -51,8 +53,9 @@ TEST_CASE("spelling variants of a person fold into one canonical name") {
 }
 
 TEST_CASE("a later surname resolves to the full name used earlier in the article") {
-  const auto e = extract("Bessent sees relief", "Treasury Secretary Scott Bessent spoke on Monday. Analysts said "
-                                                "Bessent was cautious, and Mr. Bessent declined to comment.");
+  const auto e = extract("Bessent sees relief",
+                         "Treasury Secretary Scott Bessent spoke on Monday. Analysts said "
+                         "Bessent was cautious, and Mr. Bessent declined to comment.");
   const Entity* b = find(e, EntityType::person, "Scott Bessent");
   REQUIRE(b != nullptr);
   CHECK(b->mentions == 4);
@@ -61,7 +64,8 @@ TEST_CASE("a later surname resolves to the full name used earlier in the article
 }
 
 TEST_CASE("U.S., US, United States and USA are one place") {
-  const auto e = extract("", "The U.S. and Japan met. US officials said the United States and the USA agree.");
+  const auto e =
+      extract("", "The U.S. and Japan met. US officials said the United States and the USA agree.");
   const Entity* us = find(e, EntityType::place, "United States");
   REQUIRE(us != nullptr);
   CHECK(us->mentions == 4);
@@ -81,8 +85,9 @@ TEST_CASE("demonyms are not places") {
 }
 
 TEST_CASE("the Kremlin and the White House are organisations") {
-  const auto e = extract("The White House rejects the plan", "The Kremlin said on Friday that the White House had "
-                                                                 "not called. The White House declined to comment.");
+  const auto e = extract("The White House rejects the plan",
+                         "The Kremlin said on Friday that the White House had "
+                         "not called. The White House declined to comment.");
   const Entity* wh = find(e, EntityType::organization, "White House");
   REQUIRE(wh != nullptr);
   CHECK(wh->in_title);
@@ -95,8 +100,9 @@ TEST_CASE("the Kremlin and the White House are organisations") {
 }
 
 TEST_CASE("organisation cues and coordinated departments") {
-  const auto e = extract("", "The White House asked the State and Treasury Departments to act. The Bank of Japan "
-                             "and Acme Widgets Corp agreed, according to the Office of Foreign Assets Control.");
+  const auto e = extract("",
+                         "The White House asked the State and Treasury Departments to act. The Bank of Japan "
+                         "and Acme Widgets Corp agreed, according to the Office of Foreign Assets Control.");
   for (const char* org : {"State Department", "Treasury Department", "Bank of Japan", "Acme Widgets Corp",
                           "Office of Foreign Assets Control"})
     CHECK_MESSAGE(find(e, EntityType::organization, org) != nullptr, std::string(org));
@@ -104,8 +110,9 @@ TEST_CASE("organisation cues and coordinated departments") {
 }
 
 TEST_CASE("people are found by titles, first names, speech and apposition") {
-  const auto e = extract("", "According to John Smith, a partner at the Morrison Foerster law firm, economist "
-                             "Jane Roe agreed. Kiichi Miyazawa said prices rose.");
+  const auto e = extract("",
+                         "According to John Smith, a partner at the Morrison Foerster law firm, economist "
+                         "Jane Roe agreed. Kiichi Miyazawa said prices rose.");
   for (const char* person : {"John Smith", "Jane Roe", "Kiichi Miyazawa"})
     CHECK_MESSAGE(find(e, EntityType::person, person) != nullptr, std::string(person));
   CHECK(find(e, EntityType::organization, "Morrison Foerster") != nullptr);
@@ -133,8 +140,10 @@ TEST_CASE("a dateline places the article") {
 }
 
 TEST_CASE("sentence-initial capitals and title-case lines are not entities") {
-  const auto e = extract("", "Last year the company grew. However, analysts doubt it. Also, February was weak.\n\n"
-                             "Also Read | Economic Considerations and Strategic Interests\n\nRecent News\n");
+  const auto e =
+      extract("",
+              "Last year the company grew. However, analysts doubt it. Also, February was weak.\n\n"
+              "Also Read | Economic Considerations and Strategic Interests\n\nRecent News\n");
   CHECK(e.empty());
 }
 
@@ -153,8 +162,10 @@ TEST_CASE("odd input never throws and yields fewer entities") {
 
   CHECK_NOTHROW(extract("", "no capitals at all in this text, not even in moscow or russia."));
   CHECK(extract("", "no capitals at all in this text, not even in moscow or russia.").empty());
-  CHECK_NOTHROW(extract("ONLY CAPITALS HERE", "RUSSIA AND THE KREMLIN SAID THE TALKS WITH MOSCOW WILL GO ON."));
-  const auto caps = extract("ONLY CAPITALS HERE", "RUSSIA AND THE KREMLIN SAID THE TALKS WITH MOSCOW WILL GO ON.");
+  CHECK_NOTHROW(
+      extract("ONLY CAPITALS HERE", "RUSSIA AND THE KREMLIN SAID THE TALKS WITH MOSCOW WILL GO ON."));
+  const auto caps =
+      extract("ONLY CAPITALS HERE", "RUSSIA AND THE KREMLIN SAID THE TALKS WITH MOSCOW WILL GO ON.");
   CHECK(find(caps, EntityType::place, "Russia") != nullptr);
   CHECK(find(caps, EntityType::organization, "Kremlin") != nullptr);
 
@@ -185,9 +196,10 @@ TEST_CASE("a missing data directory is a clear error") {
 TEST_CASE("a headline speaker is a person in a headline-only brief, the body's entity otherwise") {
   const auto brief = extract("VOLCKER SEES NO CLEAR EVIDENCE OF A TURN", "Blah blah blah.");
   CHECK(find(brief, EntityType::person, "Volcker") != nullptr);
-  const auto company = extract("WESTINGHOUSE SEES HIGHER EARNINGS",
-                               "Westinghouse Electric Corp said it expects earnings to rise by at least ten pct in "
-                               "each of the next three years, its chairman told a meeting of analysts in New York.");
+  const auto company =
+      extract("WESTINGHOUSE SEES HIGHER EARNINGS",
+              "Westinghouse Electric Corp said it expects earnings to rise by at least ten pct in "
+              "each of the next three years, its chairman told a meeting of analysts in New York.");
   CHECK(find(company, EntityType::organization, "Westinghouse Electric Corp") != nullptr);
   CHECK(count_type(company, EntityType::person) == 0);
 }

@@ -61,8 +61,8 @@ TEST_CASE("seed articles: the extracted set holds the expected people, organisat
   for (const char* person : {"Donald Trump", "Vladimir Putin", "Scott Bessent", "Joe Biden", "Barack Obama",
                              "Volodymyr Zelensky", "John Smith"})
     CHECK_MESSAGE(found.count({EntityType::person, person}) == 1, std::string(person));
-  for (const char* org : {"White House", "State Department", "Treasury Department", "Office of Foreign Assets Control",
-                          "Morrison Foerster"})
+  for (const char* org : {"White House", "State Department", "Treasury Department",
+                          "Office of Foreign Assets Control", "Morrison Foerster"})
     CHECK_MESSAGE(found.count({EntityType::organization, org}) == 1, std::string(org));
   for (const char* place : {"Russia", "Ukraine", "Moscow", "Saudi Arabia", "Turkey", "Crimea"})
     CHECK_MESSAGE(found.count({EntityType::place, place}) == 1, std::string(place));

@@ -21,12 +21,14 @@ TEST_CASE("percent_decode: escapes, plus signs and malformed escapes") {
     const char* out;
   };
   const Case cases[] = {{"a+b", "a b"}, {"%3Cb%3e", "<b>"}, {"caf%C3%A9", "caf\u00e9"}, {"100%25", "100%"},
-                        {"", ""},       {"%2B", "+"},       {"a%20b%2", nullptr},      {"%zz", nullptr},
+                        {"", ""},       {"%2B", "+"},       {"a%20b%2", nullptr},       {"%zz", nullptr},
                         {"%", nullptr}, {"%4", nullptr}};
   for (const Case& c : cases) {
     CAPTURE(c.in);
-    if (c.out) CHECK(percent_decode(c.in) == c.out);
-    else CHECK_THROWS_AS(percent_decode(c.in), Error);
+    if (c.out)
+      CHECK(percent_decode(c.in) == c.out);
+    else
+      CHECK_THROWS_AS(percent_decode(c.in), Error);
   }
 }
 
@@ -95,13 +97,19 @@ TEST_CASE("parse_web_query refuses what it cannot answer, naming the parameter")
     std::string query;
     const char* where;
   };
-  const Case cases[] = {{"page=0", "page"},          {"page=-1", "page"},
-                        {"page=1e3", "page"},        {"page=99999999999999999999999", "page"},
-                        {"page=1002", "page"},       {"size=0", "size"},
-                        {"size=ten", "size"},        {"q=%FF", "q"},
+  const Case cases[] = {{"page=0", "page"},
+                        {"page=-1", "page"},
+                        {"page=1e3", "page"},
+                        {"page=99999999999999999999999", "page"},
+                        {"page=1002", "page"},
+                        {"size=0", "size"},
+                        {"size=ten", "size"},
+                        {"q=%FF", "q"},
                         {"q=" + std::string(1001, 'a'), "q"},
-                        {"sort=up", "sort"},         {"format=xml", "format"},
-                        {"f=nofield:x", "filter"},   {"id=%C3", "id"}};
+                        {"sort=up", "sort"},
+                        {"format=xml", "format"},
+                        {"f=nofield:x", "filter"},
+                        {"id=%C3", "id"}};
   for (const Case& c : cases) {
     CAPTURE(c.query);
     try {

@@ -12,7 +12,8 @@
 using namespace gazette;
 
 TEST_CASE("--mode names every mode; detection honours a forced mode first") {
-  for (const char* name : {"cgi", "fastcgi", "interactive", "batch", "once"}) CHECK(mode_name(parse_mode(name)) == std::string(name));
+  for (const char* name : {"cgi", "fastcgi", "interactive", "batch", "once"})
+    CHECK(mode_name(parse_mode(name)) == std::string(name));
   CHECK_THROWS_AS(parse_mode("web"), Error);
   CHECK(detect_mode(FrontMode::batch, true) == FrontMode::batch);
   // The unit test runs with standard input that is not a FastCGI socket and no GATEWAY_INTERFACE.
@@ -50,12 +51,15 @@ TEST_CASE("REPL completion: commands, field names, facet values") {
 }
 
 TEST_CASE("the web configuration file") {
-  const WebConfig c = parse_web_config("# comment\ndatabase = /srv/archive.db  # trailing\n\ntime_limit=1.5\n"
-                                       "max_page_size = 50\n", "gazette.conf");
+  const WebConfig c = parse_web_config(
+      "# comment\ndatabase = /srv/archive.db  # trailing\n\ntime_limit=1.5\n"
+      "max_page_size = 50\n",
+      "gazette.conf");
   CHECK(c.database == "/srv/archive.db");
   CHECK(c.time_limit == doctest::Approx(1.5));
   CHECK(c.limits.max_page_size == 50);
-  CHECK_THROWS_WITH_AS(parse_web_config("colour = blue\n", "g.conf"), "g.conf:1: unknown key 'colour'", Error);
+  CHECK_THROWS_WITH_AS(parse_web_config("colour = blue\n", "g.conf"), "g.conf:1: unknown key 'colour'",
+                       Error);
   CHECK_THROWS_AS(parse_web_config("time_limit = -1\n", "g.conf"), Error);
   CHECK_THROWS_AS(parse_web_config("database\n", "g.conf"), Error);
 }
@@ -63,7 +67,9 @@ TEST_CASE("the web configuration file") {
 TEST_CASE("the CGI wire form: status line, headers, body; HEAD has no body") {
   const HttpResponse r{404, "text/plain; charset=utf-8", "gone\n"};
   const std::string text = cgi_response_text(r);
-  CHECK(text.rfind("Status: 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\n", 0) == 0);
+  CHECK(text.rfind(
+            "Status: 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\n", 0) ==
+        0);
   CHECK(text.substr(text.size() - 9) == "\r\n\r\ngone\n");
   const std::string head = cgi_response_text(r, true);
   CHECK(head.substr(head.size() - 4) == "\r\n\r\n");

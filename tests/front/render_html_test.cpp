@@ -8,7 +8,9 @@ using namespace gazette;
 
 namespace {
 
-HighlightedText marked(std::string text, std::size_t begin, std::size_t end) { return {std::move(text), {{begin, end}}}; }
+HighlightedText marked(std::string text, std::size_t begin, std::size_t end) {
+  return {std::move(text), {{begin, end}}};
+}
 
 /// A response as the searcher would return it: two hits, a source and a person facet, a histogram.
 SearchResponse sample_response(const WebQuery& web) {
@@ -75,8 +77,8 @@ TEST_CASE("an active filter is shown, removable, and its facet value toggles it 
   web.request.query = "cocoa";
   web.request.filters = {{"source", "Market Wire"}};
   const std::string page = render_search_page(sample_response(web), web);
-  CHECK(page.find("<a class=\"chip\" href=\"?q=cocoa\" title=\"remove this filter\">source: Market Wire \u00d7</a>") !=
-        std::string::npos);
+  CHECK(page.find("<a class=\"chip\" href=\"?q=cocoa\" title=\"remove this filter\">source: Market Wire "
+                  "\u00d7</a>") != std::string::npos);
   CHECK(page.find("<a href=\"?q=cocoa\" class=\"on\"") != std::string::npos);  // canonical values compared
   CHECK(page.find("<input type=\"hidden\" name=\"f\" value=\"source:Market Wire\">") != std::string::npos);
 }

@@ -37,8 +37,8 @@ TEST_CASE("an article becomes id, word, headline, date and filter terms, values 
   DocumentBuilder builder{AnalyzerSettings{}};
   const Xapian::Document doc = builder.build(a);
   const auto terms = terms_of(doc);
-  for (const char* t : {"Qgz-1", "cocoa", "price", "climb", "Scocoa", "Sprice", "futur", "london", "D20240318",
-                        "M202403", "Y2024", "XSRCmarket wire", "Len"})
+  for (const char* t : {"Qgz-1", "cocoa", "price", "climb", "Scocoa", "Sprice", "futur", "london",
+                        "D20240318", "M202403", "Y2024", "XSRCmarket wire", "Len"})
     CHECK_MESSAGE(terms.count(t), t);
   CHECK(wdf_of(doc, "cocoa") == schema::title_wdf + 1);  // headline (weighted) + body
   CHECK(wdf_of(doc, "Scocoa") == 1);

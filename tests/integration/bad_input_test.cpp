@@ -43,7 +43,8 @@ TEST_CASE("every kind of bad record is rejected with its place; every good recor
              "{\"id\": \"ok-2\", \"title\": \"Good last record\", \"body\": \"Lighthouse keepers stay\"}\n");
   write_file(in + "/invalid.txt", "Headline\n\nBody with a lone \xED\xA0\x80 surrogate\n");
   write_file(in + "/empty.txt", "");
-  write_file(in + "/fine.txt", "Lighthouse keepers honoured\n\nThe keepers of the lighthouse were honoured.\n");
+  write_file(in + "/fine.txt",
+             "Lighthouse keepers honoured\n\nThe keepers of the lighthouse were honoured.\n");
   write_file(dir / "notes.doc", "not an input format");
   const std::string db = dir / "db";
 
@@ -72,8 +73,9 @@ TEST_CASE("every kind of bad record is rejected with its place; every good recor
     return std::string(j["where"]).find("missing.jsonl") != std::string::npos;
   }));
   // The reject file keeps the raw record.
-  CHECK(std::any_of(rejects.begin(), rejects.end(),
-                    [](const json& j) { return std::string(j["record"]).find("missing brace") != std::string::npos; }));
+  CHECK(std::any_of(rejects.begin(), rejects.end(), [](const json& j) {
+    return std::string(j["record"]).find("missing brace") != std::string::npos;
+  }));
 
   const json found = search_json(db, {"lighthouse", "--limit", "10"});
   CHECK(found["total"]["estimate"] == 3);
@@ -94,8 +96,9 @@ TEST_CASE("usage errors exit 1 with a message") {
 
 TEST_CASE("standard input with an explicit format") {
   TempDir dir;
-  const ProcessResult r = index({"--db", dir / "db", "--format", "jsonl", "-"},
-                                "{\"id\": \"stdin-1\", \"title\": \"Piped article\", \"body\": \"Through a pipe\"}\n");
+  const ProcessResult r =
+      index({"--db", dir / "db", "--format", "jsonl", "-"},
+            "{\"id\": \"stdin-1\", \"title\": \"Piped article\", \"body\": \"Through a pipe\"}\n");
   CHECK(r.status == 0);
   CHECK(search_json(dir / "db", {"piped"})["hits"][0]["id"] == "stdin-1");
 }

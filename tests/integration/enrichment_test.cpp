@@ -36,7 +36,9 @@ const std::string& sample_db() {
   return db;
 }
 
-std::size_t total(const json& r) { return r["total"]["estimate"].get<std::size_t>(); }
+std::size_t total(const json& r) {
+  return r["total"]["estimate"].get<std::size_t>();
+}
 
 std::size_t facet_count(const json& r, const std::string& field, const std::string& value) {
   for (const auto& v : r["facets"]["fields"][field])
@@ -44,10 +46,10 @@ std::size_t facet_count(const json& r, const std::string& field, const std::stri
   return 0;
 }
 
-#define REQUIRE_SEEDS()                                                           \
-  if (seeds_db().empty()) {                                                       \
+#define REQUIRE_SEEDS()                                                               \
+  if (seeds_db().empty()) {                                                           \
     MESSAGE("skipped: seeds not found at " << seeds_dir() << " (set GAZETTE_SEEDS)"); \
-    return;                                                                       \
+    return;                                                                           \
   }
 
 }  // namespace
@@ -110,10 +112,10 @@ TEST_CASE("--since keeps the last days before --now or the newest article") {
 
 TEST_CASE("--recency lifts recent articles without dropping any") {
   const json plain = search_json(sample_db(), {"cocoa"});
-  const json recent = search_json(sample_db(), {"cocoa", "--recency", "30d", "--recency-weight", "100",
-                                                "--now", "2024-05-07"});
+  const json recent = search_json(
+      sample_db(), {"cocoa", "--recency", "30d", "--recency-weight", "100", "--now", "2024-05-07"});
   CHECK(total(plain) == total(recent));
-  CHECK(recent["hits"][0]["id"] == "gz-0005");  // 2024-04-11, the newest cocoa article
+  CHECK(recent["hits"][0]["id"] == "gz-0005");             // 2024-04-11, the newest cocoa article
   CHECK(recent["hits"].back()["id"] == "reuters-900002");  // 1987
 }
 

@@ -18,8 +18,10 @@ ProcessResult search(const std::vector<std::string>& args, const std::string& in
   return run_process(argv, input);
 }
 
-std::string schema_problems(const std::string& json_lines, const std::string& schema_name, const std::string& def) {
-  std::vector<std::string> argv{GAZETTE_PYTHON, GAZETTE_VALIDATOR, std::string(GAZETTE_SCHEMAS_DIR) + "/" + schema_name};
+std::string schema_problems(const std::string& json_lines, const std::string& schema_name,
+                            const std::string& def) {
+  std::vector<std::string> argv{GAZETTE_PYTHON, GAZETTE_VALIDATOR,
+                                std::string(GAZETTE_SCHEMAS_DIR) + "/" + schema_name};
   if (!def.empty()) argv.push_back(def);
   const ProcessResult r = run_process(argv, json_lines);
   return r.status == 0 ? "" : r.out + r.err;
@@ -41,6 +43,8 @@ std::vector<std::string> hit_ids(const nlohmann::json& response) {
   return ids;
 }
 
-std::string sample_dir() { return (data_dir() / "sample").string(); }
+std::string sample_dir() {
+  return (data_dir() / "sample").string();
+}
 
 }  // namespace gazette::test

@@ -25,7 +25,9 @@ std::string copy_sample(const TempDir& dir) {
   return copy;
 }
 
-std::size_t total(const json& r) { return r["total"]["estimate"].get<std::size_t>(); }
+std::size_t total(const json& r) {
+  return r["total"]["estimate"].get<std::size_t>();
+}
 
 }  // namespace
 
@@ -68,15 +70,17 @@ TEST_CASE("--dry-run reports what would happen and writes nothing") {
   CHECK_FALSE(std::filesystem::exists(db));
 
   REQUIRE(index({"--db", db, sample_dir()}).status == 0);
-  write_file(dir / "more.jsonl", "{\"id\": \"gz-0001\", \"title\": \"Corrected\", \"body\": \"Corrected text.\"}\n"
-                                 "{\"id\": \"new-1\", \"title\": \"New\", \"body\": \"A new article.\"}\n"
-                                 "{\"id\": \"bad\", \"title\": 5}\n");
+  write_file(dir / "more.jsonl",
+             "{\"id\": \"gz-0001\", \"title\": \"Corrected\", \"body\": \"Corrected text.\"}\n"
+             "{\"id\": \"new-1\", \"title\": \"New\", \"body\": \"A new article.\"}\n"
+             "{\"id\": \"bad\", \"title\": 5}\n");
   const ProcessResult dry = index({"--db", db, "--dry-run", dir / "more.jsonl"});
   CHECK(dry.status == 2);
   CHECK(dry.err.find("1 added, 1 replaced") != std::string::npos);
   CHECK(dry.err.find("would reject") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "db.rejects.jsonl"));
-  CHECK(search_json(db, {"id:gz-0001"})["hits"][0]["title"] == "Harbour authority approves second container terminal");
+  CHECK(search_json(db, {"id:gz-0001"})["hits"][0]["title"] ==
+        "Harbour authority approves second container terminal");
   const ProcessResult would_delete = index({"--db", db, "--dry-run", "--delete", "gz-0002", "nope"});
   CHECK(would_delete.err.find("would delete 'gz-0002'") != std::string::npos);
   CHECK(total(search_json(db, {"id:gz-0002"})) == 1);
@@ -113,7 +117,8 @@ TEST_CASE("a rebuild killed halfway leaves the old database untouched") {
   TempDir dir;
   const std::string db = dir / "db";
   REQUIRE(index({"--db", db, (reuters_dir() / "reut2-000.sgm").string(),
-                 (reuters_dir() / "reut2-001.sgm").string()}).status == 0);
+                 (reuters_dir() / "reut2-001.sgm").string()})
+              .status == 0);
   const std::vector<std::string> args{GAZETTE_INDEX_BIN, "--quiet", "--db", db, "--rebuild"};
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));

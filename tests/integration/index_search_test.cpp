@@ -54,8 +54,8 @@ TEST_CASE("known queries find their article first") {
       {"railway strike", "gz-0008"},
       {"interest rates", "gz-0003"},
       {"wheat plantings", "reuters-900001"},
-      {"sao paulo", "gz-0006"},          // diacritics folded: São Paulo
-      {"cafe", "gz-0006"},               // Café
+      {"sao paulo", "gz-0006"},  // diacritics folded: São Paulo
+      {"cafe", "gz-0006"},       // Café
       {"title:flood", "gz-0004"},
   };
   for (const Case& c : cases) {
@@ -86,7 +86,9 @@ TEST_CASE("boolean operators and exclusion") {
 }
 
 TEST_CASE("date filters: year, month, day and inclusive ranges, in the query and as --filter") {
-  auto count = [](std::vector<std::string> args) { return search_json(sample_db(), args)["total"]["estimate"]; };
+  auto count = [](std::vector<std::string> args) {
+    return search_json(sample_db(), args)["total"]["estimate"];
+  };
   CHECK(count({"date:2024-03"}) == 3);
   CHECK(count({"date:2022"}) == 2);
   CHECK(count({"date:1987"}) == 2);
@@ -101,7 +103,9 @@ TEST_CASE("date filters: year, month, day and inclusive ranges, in the query and
 }
 
 TEST_CASE("source filters are case-insensitive through the one canonicaliser") {
-  auto count = [](std::vector<std::string> args) { return search_json(sample_db(), args)["total"]["estimate"]; };
+  auto count = [](std::vector<std::string> args) {
+    return search_json(sample_db(), args)["total"]["estimate"];
+  };
   CHECK(count({"source:\"market wire\""}) == 3);
   CHECK(count({"", "--filter", "source=Market Wire"}) == 3);
   CHECK(count({"", "--filter", "source=MARKET WIRE"}) == 3);
@@ -144,7 +148,8 @@ TEST_CASE("snippets highlight the matched words, escaped in HTML, with exact spa
   const std::string text = hit["snippet"]["text"];
   REQUIRE_FALSE(hit["snippet"]["highlights"].empty());
   for (const auto& span : hit["snippet"]["highlights"]) {
-    const std::string word = text.substr(span[0].get<size_t>(), span[1].get<size_t>() - span[0].get<size_t>());
+    const std::string word =
+        text.substr(span[0].get<size_t>(), span[1].get<size_t>() - span[0].get<size_t>());
     CHECK((word == "Cocoa" || word == "cocoa" || word == "prices" || word == "price"));
   }
   CHECK(std::string(hit["snippet"]["html"]).find("<mark>Cocoa</mark>") != std::string::npos);
@@ -167,7 +172,8 @@ TEST_CASE("offset and limit page through the results; sort by date puts the newe
   const auto all = hit_ids(newest);
   REQUIRE(all.size() == sample_articles);
   CHECK(newest["hits"][0]["date"] == "2024-05-06T00:00:00Z");  // ferry.txt, dated by its inline header
-  const auto page2 = hit_ids(search_json(sample_db(), {"", "--sort", "date", "--offset", "5", "--limit", "5"}));
+  const auto page2 =
+      hit_ids(search_json(sample_db(), {"", "--sort", "date", "--offset", "5", "--limit", "5"}));
   CHECK(page2 == std::vector<std::string>(all.begin() + 5, all.begin() + 10));
   CHECK(all.back() == "reuters-900001");
 }

@@ -20,7 +20,8 @@ std::size_t facet_count(const json& r, const std::string& field, const std::stri
 /// True when any file of the database folder contains the bytes.
 bool database_contains(const std::string& db, const std::string& needle) {
   for (const auto& file : std::filesystem::recursive_directory_iterator(db))
-    if (file.is_regular_file() && read_file(file.path().string()).find(needle) != std::string::npos) return true;
+    if (file.is_regular_file() && read_file(file.path().string()).find(needle) != std::string::npos)
+      return true;
   return false;
 }
 
@@ -49,9 +50,10 @@ TEST_CASE("--delete removes articles, logs each id, reports unknown ids with sta
 TEST_CASE("after --compact a deleted article's words are nowhere in the database files") {
   TempDir dir;
   const std::string db = dir / "db";
-  write_file(dir / "takedown.jsonl",
-             "{\"id\": \"keep\", \"title\": \"Harbour news\", \"body\": \"The harbour reopened on Monday.\"}\n"
-             "{\"id\": \"gone\", \"title\": \"Libel\", \"body\": \"Quizzaciously zyxomorphic allegations.\"}\n");
+  write_file(
+      dir / "takedown.jsonl",
+      "{\"id\": \"keep\", \"title\": \"Harbour news\", \"body\": \"The harbour reopened on Monday.\"}\n"
+      "{\"id\": \"gone\", \"title\": \"Libel\", \"body\": \"Quizzaciously zyxomorphic allegations.\"}\n");
   REQUIRE(index({"--db", db, dir / "takedown.jsonl"}).status == 0);
   CHECK(database_contains(db, "zyxomorph"));
   REQUIRE(index({"--db", db, "--delete", "gone"}).status == 0);

@@ -42,8 +42,10 @@ class Tmux {
     return false;
   }
   /// Whether the session's process has ended.
-  bool ended() { return tmux({"list-panes", "-F", "#{pane_dead}"}).out.find('1') != std::string::npos ||
-                        tmux({"has-session"}).status != 0; }
+  bool ended() {
+    return tmux({"list-panes", "-F", "#{pane_dead}"}).out.find('1') != std::string::npos ||
+           tmux({"has-session"}).status != 0;
+  }
 
  private:
   ProcessResult tmux(std::vector<std::string> args) {

@@ -11,29 +11,38 @@ using nlohmann::json;
 
 namespace {
 
-std::size_t total(const json& r) { return r["total"]["estimate"].get<std::size_t>(); }
+std::size_t total(const json& r) {
+  return r["total"]["estimate"].get<std::size_t>();
+}
 
 /// A story of two rewrites of one report, and two different reports on the same topic.
 void write_versions(const std::string& dir) {
-  write_file(dir + "/a.jsonl",
-             "{\"id\": \"cocoa-1\", \"source\": \"Wire A\", \"date\": \"2024-03-18\", \"title\": \"Cocoa prices climb "
-             "as Ivory Coast harvest disappoints\", \"body\": \"Cocoa futures rose 4.5 percent in London on Monday "
-             "after exporters in Ivory Coast reported that the mid-crop harvest was smaller than expected. Traders "
-             "said dry weather and black pod disease had cut yields across the western growing regions, and that "
-             "arrivals at the ports of Abidjan and San Pedro were running 12 percent below last season. Chocolate "
-             "makers including Barry Callebaut have warned customers of higher prices.\"}\n"
-             "{\"id\": \"cocoa-3\", \"source\": \"Wire A\", \"date\": \"2024-04-02\", \"title\": \"Ghana cocoa board "
-             "raises farmgate price\", \"body\": \"Ghana's cocoa regulator raised the price it pays farmers by 58 "
-             "percent for the new season, the board's chief executive said in Accra on Tuesday, aiming to curb "
-             "smuggling of beans into neighbouring countries. Farmers' groups welcomed the increase but said "
-             "fertiliser costs had tripled since 2021.\"}\n");
-  write_file(dir + "/b.jsonl",
-             "{\"id\": \"cocoa-2\", \"source\": \"Daily B\", \"date\": \"2024-03-19\", \"title\": \"Cocoa rises after "
-             "weak Ivory Coast harvest\", \"body\": \"London cocoa futures climbed 4.5 percent on Monday after Ivory "
-             "Coast exporters said the mid-crop harvest was smaller than expected. Dry weather and black pod disease "
-             "cut yields in the western growing regions, traders said, and arrivals at Abidjan and San Pedro ports "
-             "were 12 percent below last season. Chocolate makers such as Barry Callebaut have warned of higher "
-             "prices.\"}\n");
+  write_file(
+      dir + "/a.jsonl",
+      "{\"id\": \"cocoa-1\", \"source\": \"Wire A\", \"date\": \"2024-03-18\", \"title\": \"Cocoa prices "
+      "climb "
+      "as Ivory Coast harvest disappoints\", \"body\": \"Cocoa futures rose 4.5 percent in London on Monday "
+      "after exporters in Ivory Coast reported that the mid-crop harvest was smaller than expected. Traders "
+      "said dry weather and black pod disease had cut yields across the western growing regions, and that "
+      "arrivals at the ports of Abidjan and San Pedro were running 12 percent below last season. Chocolate "
+      "makers including Barry Callebaut have warned customers of higher prices.\"}\n"
+      "{\"id\": \"cocoa-3\", \"source\": \"Wire A\", \"date\": \"2024-04-02\", \"title\": \"Ghana cocoa "
+      "board "
+      "raises farmgate price\", \"body\": \"Ghana's cocoa regulator raised the price it pays farmers by 58 "
+      "percent for the new season, the board's chief executive said in Accra on Tuesday, aiming to curb "
+      "smuggling of beans into neighbouring countries. Farmers' groups welcomed the increase but said "
+      "fertiliser costs had tripled since 2021.\"}\n");
+  write_file(
+      dir + "/b.jsonl",
+      "{\"id\": \"cocoa-2\", \"source\": \"Daily B\", \"date\": \"2024-03-19\", \"title\": \"Cocoa rises "
+      "after "
+      "weak Ivory Coast harvest\", \"body\": \"London cocoa futures climbed 4.5 percent on Monday after "
+      "Ivory "
+      "Coast exporters said the mid-crop harvest was smaller than expected. Dry weather and black pod "
+      "disease "
+      "cut yields in the western growing regions, traders said, and arrivals at Abidjan and San Pedro ports "
+      "were 12 percent below last season. Chocolate makers such as Barry Callebaut have warned of higher "
+      "prices.\"}\n");
 }
 
 }  // namespace
@@ -49,7 +58,8 @@ TEST_CASE("rewrites of one report are one story; a different report on the topic
 
   const json collapsed = search_json(db, {"cocoa"});
   CHECK(total(collapsed) == 2);
-  const json& story_hit = collapsed["hits"][0]["id"] == "cocoa-3" ? collapsed["hits"][1] : collapsed["hits"][0];
+  const json& story_hit =
+      collapsed["hits"][0]["id"] == "cocoa-3" ? collapsed["hits"][1] : collapsed["hits"][0];
   CHECK(story_hit["story"]["id"] == "cocoa-1");
   CHECK(story_hit["story"]["versions"] == 2);
   REQUIRE(story_hit["story"]["other_versions"].size() == 1);
@@ -99,9 +109,9 @@ TEST_CASE("the web page lists a hit's other versions and links to all of them") 
   write_versions(dir.path());
   const std::string db = dir / "db";
   REQUIRE(index({"--db", db, dir / "a.jsonl", dir / "b.jsonl"}).status == 0);
-  const ProcessResult page = run_process({GAZETTE_SEARCH_BIN}, "",
-                                         {"GATEWAY_INTERFACE=CGI/1.1", "REQUEST_METHOD=GET", "QUERY_STRING=q=cocoa",
-                                          "GAZETTE_DB=" + db});
+  const ProcessResult page = run_process(
+      {GAZETTE_SEARCH_BIN}, "",
+      {"GATEWAY_INTERFACE=CGI/1.1", "REQUEST_METHOD=GET", "QUERY_STRING=q=cocoa", "GAZETTE_DB=" + db});
   CHECK(page.status == 0);
   CHECK(page.out.find("1 other version</summary>") != std::string::npos);
   CHECK(page.out.find("f=story%3Acocoa-1") != std::string::npos);

@@ -15,9 +15,18 @@ namespace {
 /// Headless chromium on `url` with these extra arguments; a throwaway profile, no network but loopback.
 ProcessResult chromium(const std::string& url, const std::vector<std::string>& args) {
   TempDir profile;
-  std::vector<std::string> argv{"timeout", "60", "chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+  std::vector<std::string> argv{"timeout",
+                                "60",
+                                "chromium",
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--hide-scrollbars",
                                 "--user-data-dir=" + profile.path()};
   argv.insert(argv.end(), args.begin(), args.end());
   argv.push_back(url);
@@ -51,7 +60,8 @@ TEST_CASE("the search page rendered by headless chromium") {
 
   const std::filesystem::path artifacts = GAZETTE_ARTIFACTS_DIR;
   std::filesystem::create_directories(artifacts);
-  for (const auto& [name, size] : {std::pair{"search.png", "1200,900"}, std::pair{"search-phone.png", "390,844"}}) {
+  for (const auto& [name, size] :
+       {std::pair{"search.png", "1200,900"}, std::pair{"search-phone.png", "390,844"}}) {
     const std::string file = (artifacts / name).string();
     std::filesystem::remove(file);
     const ProcessResult shot = chromium(url, {"--screenshot=" + file, std::string("--window-size=") + size});

@@ -43,7 +43,8 @@ TEST_CASE("CGI: QUERY_STRING in, an HTTP response out") {
 }
 
 TEST_CASE("CGI: the same JSON as --json for the same request") {
-  const ProcessResult r = cgi({"QUERY_STRING=q=interest+rates&format=json", "GAZETTE_DB=" + indexed_sample_db()});
+  const ProcessResult r =
+      cgi({"QUERY_STRING=q=interest+rates&format=json", "GAZETTE_DB=" + indexed_sample_db()});
   const nlohmann::json web = nlohmann::json::parse(split(r).body);
   const nlohmann::json cli = search_json(indexed_sample_db(), {"interest rates"});
   CHECK(hit_ids(web) == hit_ids(cli));
@@ -78,7 +79,8 @@ TEST_CASE("CGI: a configuration file names the database and the limits") {
   TempDir dir;
   write_file(dir / "gazette.conf", "# web front end\ndatabase = " + indexed_sample_db() +
                                        "\nmax_page_size = 3\ntime_limit = 2.5\n");
-  const ProcessResult r = cgi({"QUERY_STRING=size=50&format=json", "GAZETTE_DB=", "GAZETTE_CONFIG=" + dir / "gazette.conf"});
+  const ProcessResult r =
+      cgi({"QUERY_STRING=size=50&format=json", "GAZETTE_DB=", "GAZETTE_CONFIG=" + dir / "gazette.conf"});
   CHECK(nlohmann::json::parse(split(r).body)["limit"] == 3);
 }
 
@@ -86,17 +88,19 @@ TEST_CASE("CGI: POST forms, other methods, oversized bodies") {
   const std::string db = "GAZETTE_DB=" + indexed_sample_db();
   const std::string form = "q=cocoa&format=json";
   const ProcessResult post = cgi({db, "REQUEST_METHOD=POST", "CONTENT_TYPE=application/x-www-form-urlencoded",
-                                  "CONTENT_LENGTH=" + std::to_string(form.size())}, {}, form);
+                                  "CONTENT_LENGTH=" + std::to_string(form.size())},
+                                 {}, form);
   CHECK_FALSE(nlohmann::json::parse(split(post).body)["hits"].empty());
   CHECK(split(cgi({db, "REQUEST_METHOD=DELETE"})).head.rfind("Status: 405", 0) == 0);
   CHECK(split(cgi({db, "REQUEST_METHOD=POST", "CONTENT_TYPE=text/plain", "CONTENT_LENGTH=1"}, {}, "x"))
             .head.rfind("Status: 400", 0) == 0);
-  CHECK(split(cgi({db, "REQUEST_METHOD=POST", "CONTENT_LENGTH=100000000"})).head.rfind("Status: 413", 0) == 0);
+  CHECK(split(cgi({db, "REQUEST_METHOD=POST", "CONTENT_LENGTH=100000000"})).head.rfind("Status: 413", 0) ==
+        0);
 }
 
 TEST_CASE("--mode cgi takes name=value arguments, like Omega's cgiparam") {
-  const ProcessResult r =
-      search({"--mode", "cgi", "--db", indexed_sample_db(), "q=harbour", "f=source:Eastmere Courier", "size=1"});
+  const ProcessResult r = search(
+      {"--mode", "cgi", "--db", indexed_sample_db(), "q=harbour", "f=source:Eastmere Courier", "size=1"});
   CHECK(r.status == 0);
   const CgiAnswer a = split(r);
   CHECK(a.head.rfind("Status: 200", 0) == 0);

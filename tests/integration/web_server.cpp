@@ -86,9 +86,10 @@ std::string HttpResult::header(const std::string& name) const {
 HttpResult http_request(const std::string& url, const std::string& method, const std::string& form) {
   std::vector<std::string> argv{"curl", "-sS", "-g", "-i", "--max-time", "20", "--noproxy", "*"};
   if (method == "HEAD") argv.push_back("-I");
-  if (!form.empty()) argv.insert(argv.end(), {"--data-binary", form, "-H",
-                                             "Content-Type: application/x-www-form-urlencoded"});
-  else if (method != "GET" && method != "HEAD") argv.insert(argv.end(), {"-X", method});
+  if (!form.empty())
+    argv.insert(argv.end(), {"--data-binary", form, "-H", "Content-Type: application/x-www-form-urlencoded"});
+  else if (method != "GET" && method != "HEAD")
+    argv.insert(argv.end(), {"-X", method});
   argv.push_back(url);
   const ProcessResult r = run_process(argv);
   if (r.status != 0) throw std::runtime_error("curl " + url + " failed: " + r.err);
@@ -157,7 +158,9 @@ Lighttpd::Lighttpd(Kind kind, const std::string& db, int fastcgi_processes) {
   }
 }
 
-Lighttpd::~Lighttpd() { stop(); }
+Lighttpd::~Lighttpd() {
+  stop();
+}
 
 void Lighttpd::stop() noexcept {
   if (pid_ <= 0) return;
@@ -175,6 +178,8 @@ std::string Lighttpd::url(const std::string& query) const {
   return "http://127.0.0.1:" + std::to_string(port_) + "/search" + query;
 }
 
-std::string Lighttpd::error_log() const { return read_file(root_ / "error.log"); }
+std::string Lighttpd::error_log() const {
+  return read_file(root_ / "error.log");
+}
 
 }  // namespace gazette::test

@@ -28,7 +28,8 @@ struct HttpResult {
 };
 
 /// GETs (or HEADs, or POSTs `form` as a urlencoded body when given) a URL with curl.
-HttpResult http_request(const std::string& url, const std::string& method = "GET", const std::string& form = {});
+HttpResult http_request(const std::string& url, const std::string& method = "GET",
+                        const std::string& form = {});
 
 /// lighttpd in the foreground (-D) with gazette-search behind /search, as a CGI program or as a FastCGI
 /// server that lighttpd starts itself. It runs in its own process group, which the destructor kills

@@ -25,7 +25,8 @@ void check_server(const Lighttpd& server) {
     CHECK(r.status == 200);
     const json body = json_body(r);
     CHECK(hit_ids(body).size() == 2);
-    CHECK(body["hits"][0]["title_highlighted"]["html"].get<std::string>().find("<mark>") != std::string::npos);
+    CHECK(body["hits"][0]["title_highlighted"]["html"].get<std::string>().find("<mark>") !=
+          std::string::npos);
   }
   SUBCASE("an HTML search page has the form, hits with marks, facets and security headers") {
     const HttpResult r = http_request(server.url("?q=harbour"));
@@ -72,14 +73,15 @@ void check_server(const Lighttpd& server) {
   SUBCASE("bad requests get 400 with a message, never a crash") {
     // Malformed escapes and invalid UTF-8 are mostly stopped by lighttpd itself; web_cgi_test sends them
     // to the program directly.
-    const std::string bad[] = {"?page=0", "?page=-3", "?page=abc",
-                         "?page=99999999999999999999999", "?page=5000", "?size=0", "?sort=sideways",
-                         "?f=nofield:1", "?f=justtext", "?format=xml"};
+    const std::string bad[] = {"?page=0",     "?page=-3",   "?page=abc",      "?page=99999999999999999999999",
+                               "?page=5000",  "?size=0",    "?sort=sideways", "?f=nofield:1",
+                               "?f=justtext", "?format=xml"};
     for (const std::string& query : bad) {
       CAPTURE(query);
       const HttpResult r = http_request(server.url(query));
       CHECK(r.status == 400);
-      CHECK((r.body.find("cannot be answered") != std::string::npos || r.body.find("\"error\"") != std::string::npos));
+      CHECK((r.body.find("cannot be answered") != std::string::npos ||
+             r.body.find("\"error\"") != std::string::npos));
     }
     const HttpResult as_json = http_request(server.url("?page=0&format=json"));
     CHECK(as_json.status == 400);
@@ -141,7 +143,8 @@ TEST_CASE("a FastCGI process sees what the indexer commits while it runs") {
   for (int commit = 0; commit < 3; ++commit) {  // several commits: the old revision's blocks get reused
     const std::string id = "late-" + std::to_string(commit);
     const std::string line = R"({"id": ")" + id + R"(", "title": "Zeppelin lands", "body": "A zeppelin )" +
-                             "landed " + std::to_string(commit) + R"(.", "date": "2024-06-01T10:00:00Z"})" + "\n";
+                             "landed " + std::to_string(commit) + R"(.", "date": "2024-06-01T10:00:00Z"})" +
+                             "\n";
     const ProcessResult r = index({"--db", db, "--format", "jsonl", "-"}, line);
     INFO(r.err);
     REQUIRE(r.status == 0);

@@ -57,19 +57,21 @@ TEST_CASE("html: a news page gives its metadata and only the article's paragraph
   CHECK(a.source == "The Daily Ledger");
   CHECK(a.language == "en");
   CHECK(a.origin == html_file("news_article.html").string());
-  CHECK(a.body ==
-        "Cocoa futures in New York climbed to a record on Monday, extending a rally that has more than doubled "
-        "prices in a year, as traders bet that dry weather in Ivory Coast would shrink the next harvest.\n\n"
-        "The most active May contract rose 4.2 percent to $8,420 a tonne, after touching $8,515 earlier in the "
-        "session. London prices followed, gaining 3.8 percent.\n\n"
-        "\"The market is pricing in a third year of deficit,\" said Jonas Weber, an analyst at a Hamburg trading "
-        "house.\n\"Nobody wants to be short into the mid-crop.\"\n\n"
-        "Farmers count the cost\n\n"
-        "Growers around Daloa, in the centre-west, said the Harmattan winds had dried the soil and that young "
-        "pods were wilting on the trees.\n\n"
-        "We have not seen a season like this in twenty years.\n\n"
-        "Exporters estimate arrivals at the ports of Abidjan and San Pedro are running 28 percent behind last "
-        "season.");
+  CHECK(
+      a.body ==
+      "Cocoa futures in New York climbed to a record on Monday, extending a rally that has more than doubled "
+      "prices in a year, as traders bet that dry weather in Ivory Coast would shrink the next harvest.\n\n"
+      "The most active May contract rose 4.2 percent to $8,420 a tonne, after touching $8,515 earlier in the "
+      "session. London prices followed, gaining 3.8 percent.\n\n"
+      "\"The market is pricing in a third year of deficit,\" said Jonas Weber, an analyst at a Hamburg "
+      "trading "
+      "house.\n\"Nobody wants to be short into the mid-crop.\"\n\n"
+      "Farmers count the cost\n\n"
+      "Growers around Daloa, in the centre-west, said the Harmattan winds had dried the soil and that young "
+      "pods were wilting on the trees.\n\n"
+      "We have not seen a season like this in twenty years.\n\n"
+      "Exporters estimate arrivals at the ports of Abidjan and San Pedro are running 28 percent behind last "
+      "season.");
   // Spelled out: none of the page's furniture reaches the text.
   for (const char* furniture : {"cookies", "Markets</", "Share on", "Getty", "Read more", "Chocolate makers",
                                 "newsletter", "trader_joe", "Easter", "Related", "Coffee", "rights reserved",
@@ -86,13 +88,14 @@ TEST_CASE("html: metadata from a JSON-LD @graph, text in a <div> of <br> lines, 
   CHECK(a.url == "https://nordkurier.example/wirtschaft/hafen-rekord");
   CHECK(a.source == "Nordkurier Online");
   CHECK(a.language == "de");
-  CHECK(a.body ==
-        "Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die "
-        "Hafenbehörde am Freitag mit.\n\n"
-        "Insgesamt wurden 9,1 Millionen Standardcontainer bewegt, ein Plus von 4,5 Prozent gegenüber dem "
-        "Vorjahr.\n\n"
-        "Vor allem der Verkehr mit Asien habe zugelegt, sagte ein Sprecher, während die Mengen aus Nordamerika "
-        "leicht zurückgingen.");
+  CHECK(
+      a.body ==
+      "Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die "
+      "Hafenbehörde am Freitag mit.\n\n"
+      "Insgesamt wurden 9,1 Millionen Standardcontainer bewegt, ein Plus von 4,5 Prozent gegenüber dem "
+      "Vorjahr.\n\n"
+      "Vor allem der Verkehr mit Asien habe zugelegt, sagte ein Sprecher, während die Mengen aus Nordamerika "
+      "leicht zurückgingen.");
 }
 
 TEST_CASE("html: a malformed page is read as far as it parses") {
@@ -106,10 +109,12 @@ TEST_CASE("html: a malformed page is read as far as it parses") {
   CHECK(a.url.empty());
   CHECK(a.language.empty());
   CHECK(a.body ==
-        "A winter storm closed three ports and every school along the coast on Tuesday, with gusts of up to 140 "
+        "A winter storm closed three ports and every school along the coast on Tuesday, with gusts of up to "
+        "140 "
         "km/h recorded at the harbour mouth.\n\n"
         "The coast guard said two fishing boats were towed to safety overnight and that no one was hurt.\n\n"
-        "Power was cut to about 12,000 homes, the grid operator said, and crews expected to restore most of them "
+        "Power was cut to about 12,000 homes, the grid operator said, and crews expected to restore most of "
+        "them "
         "by Wednesday evening.");
 }
 
@@ -120,9 +125,11 @@ TEST_CASE("html: a page without article text is rejected with a reason; bad byte
   CHECK(all.rejections[0].where == html_file("no_text.html").string());
   CHECK(all.rejections[0].reason == "no article text");
   CHECK(std::holds_alternative<Rejection>(parse_html_article("", "empty.html")));
-  CHECK(std::holds_alternative<Rejection>(parse_html_article("<html><body> \n<!-- x --></body></ht", "blank.html")));
+  CHECK(std::holds_alternative<Rejection>(
+      parse_html_article("<html><body> \n<!-- x --></body></ht", "blank.html")));
   // Invalid UTF-8 does not stop the page: Gumbo replaces the bad byte.
-  const ReadItem latin1 = parse_html_article("<p>Caf\xE9 owners in the square said trade was slow.</p>", "x.html");
+  const ReadItem latin1 =
+      parse_html_article("<p>Caf\xE9 owners in the square said trade was slow.</p>", "x.html");
   REQUIRE(std::holds_alternative<Article>(latin1));
   CHECK(is_valid_utf8(std::get<Article>(latin1).body));
   CHECK(std::get<Article>(latin1).body == "Caf\xEF\xBF\xBD owners in the square said trade was slow.");
@@ -152,11 +159,13 @@ TEST_CASE("html_depth_cut: counts only elements that nest") {
   CHECK(html_depth_cut("<div><div></div></div>", 2) == 22);
   CHECK(html_depth_cut("<div><div><div>x", 2) == 10);  // cut before the third <div>
   // Void, self-closing and optional-end elements, comments, doctypes and raw text do not deepen.
-  const std::string flat = "<!DOCTYPE html><div><p>a<p>b<br><img src='>'><x-y/><!-- <div><div> -->"
-                           "<script>if (a<b) document.write('<div><div><div>')</script><li>c</div>";
+  const std::string flat =
+      "<!DOCTYPE html><div><p>a<p>b<br><img src='>'><x-y/><!-- <div><div> -->"
+      "<script>if (a<b) document.write('<div><div><div>')</script><li>c</div>";
   CHECK(html_depth_cut(flat, 1) == flat.size());
   CHECK(html_depth_cut("<DIV><Section>", 1) == 5);
-  CHECK(html_depth_cut("<div a=\"<div>\"><div", 1) == 19);  // a quoted "<div>" is no tag; nor is an unfinished one
+  CHECK(html_depth_cut("<div a=\"<div>\"><div", 1) ==
+        19);  // a quoted "<div>" is no tag; nor is an unfinished one
 }
 
 TEST_CASE("strip_site_name and parse_json_ld_article") {
@@ -173,7 +182,8 @@ TEST_CASE("strip_site_name and parse_json_ld_article") {
   CHECK(ld->url == "u");
   CHECK_FALSE(parse_json_ld_article(R"({"@type":"Organization","name":"x"})"));
   CHECK_FALSE(parse_json_ld_article("{not json"));
-  CHECK_FALSE(parse_json_ld_article(std::string(100, '[') + R"({"@type":"NewsArticle"})" + std::string(100, ']')));
+  CHECK_FALSE(
+      parse_json_ld_article(std::string(100, '[') + R"({"@type":"NewsArticle"})" + std::string(100, ']')));
 }
 
 TEST_CASE("html: a bomb of 100,000 nested divs is read in bounded time and memory") {
@@ -181,8 +191,9 @@ TEST_CASE("html: a bomb of 100,000 nested divs is read in bounded time and memor
   // 10,000 levels and 24 GB for 100,000; cut, the page takes milliseconds. The test allows 2 s and 64 MiB of
   // peak resident growth (room for sanitizers and load).
   test::TempDir dir;
-  std::string bomb = "<html><head><title>Bomb</title></head><body><p>Text before the bomb is kept, every word of "
-                     "this sentence.</p>";
+  std::string bomb =
+      "<html><head><title>Bomb</title></head><body><p>Text before the bomb is kept, every word of "
+      "this sentence.</p>";
   for (int i = 0; i < 100000; ++i) bomb += "<div>";
   bomb += "deep text";
   for (int i = 0; i < 100000; ++i) bomb += "</div>";

@@ -26,8 +26,10 @@ TEST_CASE("bucket keys and starts") {
   CHECK(bucket_key(bucket_start(d, Granularity::month), Granularity::month) == "2025-03");
   CHECK(bucket_key(bucket_start(d, Granularity::year), Granularity::year) == "2025");
   // ISO weeks: 2021-01-01 is a Friday in week 53 of 2020; 2024-12-30 starts week 1 of 2025.
-  CHECK(bucket_key(bucket_start(sys_days{2021y / January / 1}, Granularity::week), Granularity::week) == "2020-W53");
-  CHECK(bucket_key(bucket_start(sys_days{2024y / December / 31}, Granularity::week), Granularity::week) == "2025-W01");
+  CHECK(bucket_key(bucket_start(sys_days{2021y / January / 1}, Granularity::week), Granularity::week) ==
+        "2020-W53");
+  CHECK(bucket_key(bucket_start(sys_days{2024y / December / 31}, Granularity::week), Granularity::week) ==
+        "2025-W01");
 }
 
 TEST_CASE("histograms include empty buckets and add up") {

@@ -25,7 +25,8 @@ TEST_CASE("filters: FIELD=VALUE and FIELD:VALUE, quotes removed, unknown or free
 
 TEST_CASE("a filter and the same value in the query give the same term") {
   EntityNames names;
-  CHECK(filter_query(parse_filter("source=Market  Wire"), names).get_description() == "Query(XSRCmarket wire)");
+  CHECK(filter_query(parse_filter("source=Market  Wire"), names).get_description() ==
+        "Query(XSRCmarket wire)");
   CHECK(filter_query(parse_filter("lang=EN"), names).get_description() == "Query(Len)");
   CHECK(filter_query(parse_filter("date=1987"), names).get_description() == "Query(Y1987)");
   CHECK(filter_query(parse_filter("mentions=2014-03"), names).get_description() == "Query(XMM201403)");
@@ -36,13 +37,15 @@ TEST_CASE("entity filters fold aliases to the canonical name") {
   EntityNames names;
   CHECK(filter_query(parse_filter("place=US"), names).get_description() == "Query(XLunited states)");
   CHECK(filter_query(parse_filter("place=U.S."), names).get_description() == "Query(XLunited states)");
-  CHECK(filter_query(parse_filter("place=United States"), names).get_description() == "Query(XLunited states)");
+  CHECK(filter_query(parse_filter("place=United States"), names).get_description() ==
+        "Query(XLunited states)");
   CHECK(filter_query(parse_filter("person=Zelenskiy"), names).get_description() ==
         filter_query(parse_filter("person=Zelensky"), names).get_description());
   CHECK(filter_query(parse_filter("org=the Kremlin"), names).get_description() ==
         filter_query(parse_filter("org=Kremlin"), names).get_description());
   // An unknown name is still a filter, on its canonical form.
-  CHECK(filter_query(parse_filter("person=Jane Q. Public"), names).get_description() == "Query(XPjane q. public)");
+  CHECK(filter_query(parse_filter("person=Jane Q. Public"), names).get_description() ==
+        "Query(XPjane q. public)");
 }
 
 TEST_CASE("durations") {

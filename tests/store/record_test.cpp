@@ -22,7 +22,8 @@ TEST_CASE("a stored article round-trips every stored field") {
   a.dateline = "SALVADOR, Feb 26 -";
   a.origin = "not-stored.sgm:1";
   a.gold.places = {"usa"};
-  a.entities = {{EntityType::person, "Vladimir Putin"}, {EntityType::place, "Russia"},
+  a.entities = {{EntityType::person, "Vladimir Putin"},
+                {EntityType::place, "Russia"},
                 {EntityType::organization, "White House"}};
 
   RecordCodec codec;

@@ -74,9 +74,10 @@ const std::filesystem::path stories_data = test::data_dir() / "stories";
 }  // namespace
 
 TEST_CASE("content words: case-folded, stopwords and single letters dropped, S-stemmed, punctuation splits") {
-  CHECK(fingerprint_words("The U.S. sanctions on Russia’s oligarchs — “options papers” and companies' 2022 deals")
-        == std::vector<std::string>{"sanction", "russia", "oligarch", "option", "paper", "company", "2022",
-                                    "deal"});
+  CHECK(fingerprint_words(
+            "The U.S. sanctions on Russia’s oligarchs — “options papers” and companies' 2022 deals") ==
+        std::vector<std::string>{"sanction", "russia", "oligarch", "option", "paper", "company", "2022",
+                                 "deal"});
   CHECK(fingerprint_words("SÃO PAULO Zürich houses status") ==
         std::vector<std::string>{"são", "paulo", "zürich", "house", "status"});
   CHECK(fingerprint_words("").empty());
@@ -113,7 +114,8 @@ TEST_CASE("signatures are deterministic, round-trip through their value form, an
 
 TEST_CASE("the largest fingerprint fits its bound and keeps the sketch_size smallest hashes") {
   std::string text;
-  for (int i = 0; i < 100; ++i) text += "Met Name" + std::to_string(i) + "x for " + std::to_string(1000 + i) + ". ";
+  for (int i = 0; i < 100; ++i)
+    text += "Met Name" + std::to_string(i) + "x for " + std::to_string(1000 + i) + ". ";
   const auto fp = fingerprint(text);
   REQUIRE(fp);
   CHECK(fp->names.count == 100);    // "Met" starts each sentence
@@ -125,9 +127,10 @@ TEST_CASE("the largest fingerprint fits its bound and keeps the sketch_size smal
 }
 
 TEST_CASE("names: capitalised words not starting a sentence and acronyms; numbers as written") {
-  CHECK(fingerprint_names("Sanctions hit Russia's oligarchs. The White House said NATO and the Kremlin met in "
-                          "Riyadh.\n\nOfficials said \u201cWe agree,\u201d Putin told CNN") ==
-        std::vector<std::string>{"russia", "white", "house", "nato", "kremlin", "riyadh", "putin", "cnn"});
+  CHECK(
+      fingerprint_names("Sanctions hit Russia's oligarchs. The White House said NATO and the Kremlin met in "
+                        "Riyadh.\n\nOfficials said \u201cWe agree,\u201d Putin told CNN") ==
+      std::vector<std::string>{"russia", "white", "house", "nato", "kremlin", "riyadh", "putin", "cnn"});
   CHECK(fingerprint_numbers("Arrivals of 155,221 bags, 5.93 mln against 5.81 in 1987. Up 7 pct.") ==
         std::vector<std::string>{"155,221", "5.93", "5.81", "1987", "7"});
   CHECK(fingerprint_numbers("no figures at all").empty());
@@ -161,7 +164,8 @@ TEST_CASE("band terms: B short XB terms, one per band, equal exactly when the ba
   Fingerprint b = *a;
   b.minhash[5] ^= 1;  // row 5 is in band 1
   const auto changed = band_terms(b);
-  for (std::size_t band = 0; band < terms.size(); ++band) CHECK((changed[band] == terms[band]) == (band != 1));
+  for (std::size_t band = 0; band < terms.size(); ++band)
+    CHECK((changed[band] == terms[band]) == (band != 1));
 }
 
 TEST_CASE("the MinHash estimate is within three standard errors of the exact Jaccard index") {
@@ -179,8 +183,8 @@ TEST_CASE("the MinHash estimate is within three standard errors of the exact Jac
 
 TEST_CASE("best_story_match: the most similar candidate at or above the threshold, earlier on ties") {
   const auto base = fingerprint(numbered_words(0, 300));
-  const auto near = fingerprint(numbered_words(30, 330));    // J = 270/330 = 0.82
-  const auto half = fingerprint(numbered_words(100, 400));   // J = 200/400 = 0.5
+  const auto near = fingerprint(numbered_words(30, 330));   // J = 270/330 = 0.82
+  const auto half = fingerprint(numbered_words(100, 400));  // J = 200/400 = 0.5
   const auto other = fingerprint(numbered_words(1000, 1300));
   REQUIRE((base && near && half && other));
   const std::vector<Fingerprint> candidates{*other, *half, *near, *near};
@@ -219,7 +223,8 @@ TEST_CASE("seeds: the two rewrites of the wire story form one story; the comment
   // (0.18, 0.15) is that of follow-up stories on one topic, so at the default settings it stays apart.
   for (auto [i, j] : {std::pair{0, 2}, std::pair{1, 2}})
     MESSAGE("seeds " << i << "-" << j << ": exact " << exact_jaccard(bodies[i], bodies[j]) << ", estimated "
-                     << estimate_similarity(fps[i], fps[j]) << ", shared band " << share_band(fps[i], fps[j]));
+                     << estimate_similarity(fps[i], fps[j]) << ", shared band "
+                     << share_band(fps[i], fps[j]));
   CHECK_FALSE(best_story_match(fps[2], std::vector<Fingerprint>{fps[0], fps[1]}));
   CHECK_FALSE(best_story_match(fps[2], std::vector<Fingerprint>{fps[1], fps[0]}));
 }
@@ -238,7 +243,8 @@ TEST_CASE("own articles: a rewrite joins its story; another cocoa story does not
 }
 
 TEST_CASE("own articles: one site template around different texts does not make a story") {
-  const auto council = stories_data / "template_council.txt", football = stories_data / "template_football.txt";
+  const auto council = stories_data / "template_council.txt",
+             football = stories_data / "template_football.txt";
   const Fingerprint a = fingerprint_of(council), b = fingerprint_of(football);
   CHECK_FALSE(best_story_match(a, std::vector<Fingerprint>{b}));
   CHECK_FALSE(share_band(a, b));
@@ -246,7 +252,8 @@ TEST_CASE("own articles: one site template around different texts does not make 
   const auto body = [](const std::filesystem::path& path) {
     return std::get<Article>(parse_text_article(read_file(path), path.string())).body;
   };
-  CHECK(exact_jaccard(body(council), body(football)) > 3 * exact_jaccard(cleaned_body(council), cleaned_body(football)));
+  CHECK(exact_jaccard(body(council), body(football)) >
+        3 * exact_jaccard(cleaned_body(council), cleaned_body(football)));
 }
 
 TEST_CASE("own articles: one earnings template for two companies does not make a story; a rewrite does") {
@@ -270,12 +277,15 @@ TEST_CASE("vetoes: disagreeing numbers or names keep otherwise equal texts apart
   const std::string words = lettered_words(60);
   const auto with = [&](const std::string& facts) { return *fingerprint(facts + " " + words); };
   const Fingerprint base = with("Officials from Ghana met Nigeria on 12 May over 3.5 mln tonnes and 40 pct");
-  CHECK(best_story_match(base, std::vector<Fingerprint>{with("Officials from Ghana met Nigeria on 12 May over "
-                                                             "3.5 mln tonnes and 41 pct")}));
-  CHECK_FALSE(best_story_match(base, std::vector<Fingerprint>{with("Officials from Ghana met Nigeria on 19 June "
-                                                                   "over 2.8 mln tonnes and 40 pct")}));
-  CHECK_FALSE(best_story_match(base, std::vector<Fingerprint>{with("Officials from Peru met Chile on 12 May over "
-                                                                   "3.5 mln tonnes and 40 pct")}));
+  CHECK(
+      best_story_match(base, std::vector<Fingerprint>{with("Officials from Ghana met Nigeria on 12 May over "
+                                                           "3.5 mln tonnes and 41 pct")}));
+  CHECK_FALSE(
+      best_story_match(base, std::vector<Fingerprint>{with("Officials from Ghana met Nigeria on 19 June "
+                                                           "over 2.8 mln tonnes and 40 pct")}));
+  CHECK_FALSE(
+      best_story_match(base, std::vector<Fingerprint>{with("Officials from Peru met Chile on 12 May over "
+                                                           "3.5 mln tonnes and 40 pct")}));
   // One number on a side is no evidence either way.
   CHECK(best_story_match(with("Officials from Ghana met Nigeria in 1988"),
                          std::vector<Fingerprint>{with("Officials from Ghana met Nigeria in 1987")}));

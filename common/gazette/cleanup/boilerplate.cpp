@@ -34,7 +34,9 @@ struct BoilerplateRules::Compiled {
 
 namespace {
 
-constexpr bool is_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr bool is_space(char c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -48,7 +50,9 @@ constexpr std::size_t inspected_link_lines = 6;
 constexpr std::size_t max_headline_bytes = 160;
 constexpr std::size_t max_headline_words = 25;
 
-bool ends_with(std::string_view s, std::string_view suffix) noexcept { return s.ends_with(suffix); }
+bool ends_with(std::string_view s, std::string_view suffix) noexcept {
+  return s.ends_with(suffix);
+}
 
 // A line that reads like a link in a list: a teaser cut off with an ellipsis, or a short headline without a
 // closing full stop.
@@ -97,7 +101,8 @@ std::shared_ptr<const BoilerplateRules> BoilerplateRules::load(const std::filesy
   return parse(text.str(), path.string());
 }
 
-std::shared_ptr<const BoilerplateRules> BoilerplateRules::parse(std::string_view text, std::string_view where) {
+std::shared_ptr<const BoilerplateRules> BoilerplateRules::parse(std::string_view text,
+                                                                std::string_view where) {
   auto compiled = std::make_unique<Compiled>();
   std::size_t number = 0;
   while (!text.empty()) {
@@ -115,7 +120,8 @@ std::shared_ptr<const BoilerplateRules> BoilerplateRules::parse(std::string_view
     const std::string_view kind = line.substr(0, tab1);
     const std::string name(line.substr(tab1 + 1, tab2 - tab1 - 1));
     const std::string_view pattern = line.substr(tab2 + 1);
-    if (name.empty() || pattern.empty()) throw Error(ErrorCode::bad_input, "empty rule name or pattern", place);
+    if (name.empty() || pattern.empty())
+      throw Error(ErrorCode::bad_input, "empty rule name or pattern", place);
     RE2::Set* set = nullptr;
     std::vector<std::size_t>* names = nullptr;
     if (kind == "line") {
@@ -125,7 +131,8 @@ std::shared_ptr<const BoilerplateRules> BoilerplateRules::parse(std::string_view
       set = &compiled->tails;
       names = &compiled->tail_name;
     } else {
-      throw Error(ErrorCode::bad_input, "unknown rule kind '" + std::string(kind) + "' (line or tail)", place);
+      throw Error(ErrorCode::bad_input, "unknown rule kind '" + std::string(kind) + "' (line or tail)",
+                  place);
     }
     std::string error;
     if (set->Add(pattern, &error) < 0) throw Error(ErrorCode::bad_input, "bad pattern: " + error, place);
@@ -141,7 +148,9 @@ std::shared_ptr<const BoilerplateRules> BoilerplateRules::parse(std::string_view
 BoilerplateRules::BoilerplateRules(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
 BoilerplateRules::~BoilerplateRules() = default;
 
-const std::vector<std::string>& BoilerplateRules::names() const noexcept { return compiled_->names; }
+const std::vector<std::string>& BoilerplateRules::names() const noexcept {
+  return compiled_->names;
+}
 
 CleanResult clean_text(const BoilerplateRules& rules, std::string_view body) {
   const BoilerplateRules::Compiled& c = *rules.compiled_;

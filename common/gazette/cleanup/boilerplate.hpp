@@ -1,6 +1,6 @@
 /// @file
-/// @brief Boilerplate removal: photo credits, share bars, promos and trailing link lists, by rules loaded from
-/// a data file (common/data/boilerplate/rules.tsv).
+/// @brief Boilerplate removal: photo credits, share bars, promos and trailing link lists, by rules loaded
+/// from a data file (common/data/boilerplate/rules.tsv).
 ///
 /// A BoilerplateRules object is immutable after loading and may be shared by any number of threads.
 #pragma once
@@ -34,8 +34,8 @@ class BoilerplateRules {
  public:
   /// Loads and compiles a rules file.
   /// @throws Error(not_found) when the file cannot be read, Error(bad_input) on a malformed line or pattern.
-  static std::shared_ptr<const BoilerplateRules> load(const std::filesystem::path& path =
-                                                          default_boilerplate_rules_path());
+  static std::shared_ptr<const BoilerplateRules> load(
+      const std::filesystem::path& path = default_boilerplate_rules_path());
   /// Compiles rules from text in the rules-file format; `where` names it in error messages.
   /// @throws Error(bad_input) on a malformed line or pattern.
   static std::shared_ptr<const BoilerplateRules> parse(std::string_view text, std::string_view where);

@@ -12,13 +12,18 @@ namespace {
 constexpr std::array<const char*, 5> date_source_names{"none", "metadata", "header", "url", "dateline"};
 }
 
-const char* date_source_name(DateSource source) noexcept { return date_source_names[size_t(source)]; }
+const char* date_source_name(DateSource source) noexcept {
+  return date_source_names[size_t(source)];
+}
 
 const char* entity_type_name(EntityType type) noexcept {
   switch (type) {
-    case EntityType::person: return "person";
-    case EntityType::organization: return "organization";
-    case EntityType::place: break;
+    case EntityType::person:
+      return "person";
+    case EntityType::organization:
+      return "organization";
+    case EntityType::place:
+      break;
   }
   return "place";
 }

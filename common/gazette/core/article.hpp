@@ -46,19 +46,20 @@ struct GoldLabels {
 
 /// One article. Readers fill what the input says; analysis and enrichment fill the rest.
 struct Article {
-  std::string id;        ///< the input's own id, or one derived by derive_article_id(); never empty when indexed
-  std::string title;     ///< headline, may be empty
-  std::string body;      ///< text of the article
-  std::string source;    ///< outlet ("Reuters")
-  std::string url;       ///< canonical URL
+  std::string id;     ///< the input's own id, or one derived by derive_article_id(); never empty when indexed
+  std::string title;  ///< headline, may be empty
+  std::string body;   ///< text of the article
+  std::string source;  ///< outlet ("Reuters")
+  std::string url;     ///< canonical URL
   std::string author;
   std::string language;  ///< ISO 639-1 code; empty means the indexer's default
 
-  std::string raw_date;              ///< the input's own date field, verbatim ("" when none): part of the id hash
-  DateSource raw_date_source = DateSource::metadata;  ///< whether raw_date is a metadata field or a text header
+  std::string raw_date;  ///< the input's own date field, verbatim ("" when none): part of the id hash
+  DateSource raw_date_source =
+      DateSource::metadata;          ///< whether raw_date is a metadata field or a text header
   std::optional<Instant> published;  ///< publication time (UTC)
   DateSource date_source = DateSource::none;
-  std::string dateline;              ///< a dateline the input marks as such (Reuters <DATELINE>), verbatim
+  std::string dateline;  ///< a dateline the input marks as such (Reuters <DATELINE>), verbatim
 
   std::vector<NamedEntity> entities;  ///< extracted at indexing, most salient first (per type order kept)
 

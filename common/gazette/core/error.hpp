@@ -22,7 +22,9 @@ enum class ErrorCode {
 class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& message, std::string where = {})
-      : std::runtime_error(where.empty() ? message : where + ": " + message), code_(code), where_(std::move(where)) {}
+      : std::runtime_error(where.empty() ? message : where + ": " + message),
+        code_(code),
+        where_(std::move(where)) {}
 
   ErrorCode code() const noexcept { return code_; }
   /// File and line, parameter or database the error concerns ("" when none).
@@ -36,9 +38,9 @@ class Error : public std::runtime_error {
 /// Process exit statuses, as documented in --help and README.
 enum ExitStatus : int {
   exit_ok = 0,
-  exit_usage = 1,     ///< bad options or a query that cannot be parsed
-  exit_rejects = 2,   ///< some input was rejected (the rest was indexed) or an id was unknown
-  exit_fatal = 3,     ///< nothing usable was done: database missing, locked, corrupt, or a bug
+  exit_usage = 1,    ///< bad options or a query that cannot be parsed
+  exit_rejects = 2,  ///< some input was rejected (the rest was indexed) or an id was unknown
+  exit_fatal = 3,    ///< nothing usable was done: database missing, locked, corrupt, or a bug
 };
 
 /// The CLI exit status for an error code.

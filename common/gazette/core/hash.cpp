@@ -8,7 +8,9 @@
 
 namespace gazette {
 
-std::uint64_t hash64(std::string_view data) noexcept { return XXH3_64bits(data.data(), data.size()); }
+std::uint64_t hash64(std::string_view data) noexcept {
+  return XXH3_64bits(data.data(), data.size());
+}
 
 std::string hash_hex64(std::string_view data) {
   char buf[17];

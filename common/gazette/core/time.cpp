@@ -17,8 +17,8 @@ Parts split(Instant t) {
   const auto day = floor<days>(t);
   const year_month_day ymd{day};
   const hh_mm_ss hms{t - day};
-  return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())), int(hms.hours().count()),
-          int(hms.minutes().count()), int(hms.seconds().count())};
+  return {int(ymd.year()),          int(unsigned(ymd.month())), int(unsigned(ymd.day())),
+          int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count())};
 }
 
 // Reads exactly `width` digits at text[pos]; -1 when they are not all digits.
@@ -41,18 +41,25 @@ std::string format_iso8601(Instant t) {
   return buf;
 }
 
-std::string format_iso_day(Day d) { return format_iso8601(Instant{d}).substr(0, 10); }
+std::string format_iso_day(Day d) {
+  return format_iso8601(Instant{d}).substr(0, 10);
+}
 
 std::string format_compact(Instant t) {
   const Parts p = split(t);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", p.year, p.month, p.day, p.hour, p.minute, p.second);
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", p.year, p.month, p.day, p.hour, p.minute,
+                p.second);
   return buf;
 }
 
-std::string format_compact_day(Day d) { return format_compact(Instant{d}).substr(0, 8); }
+std::string format_compact_day(Day d) {
+  return format_compact(Instant{d}).substr(0, 8);
+}
 
-bool is_plausible_year(int year) noexcept { return year >= 1800 && year <= 2200; }
+bool is_plausible_year(int year) noexcept {
+  return year >= 1800 && year <= 2200;
+}
 
 std::optional<Instant> parse_iso8601(std::string_view text) {
   const int y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
@@ -80,7 +87,8 @@ std::optional<Instant> parse_iso8601(std::string_view text) {
   }
   result += hours{h} + minutes{mi} + seconds{s};
   if (pos == text.size()) return result;
-  if (text[pos] == 'Z' || text[pos] == 'z') return pos + 1 == text.size() ? std::optional{result} : std::nullopt;
+  if (text[pos] == 'Z' || text[pos] == 'z')
+    return pos + 1 == text.size() ? std::optional{result} : std::nullopt;
   if (text[pos] != '+' && text[pos] != '-') return std::nullopt;
   const int oh = digits(text, pos + 1, 2);
   size_t after = pos + 3;

@@ -11,7 +11,9 @@ namespace gazette {
 std::size_t find_invalid_utf8(std::string_view text) noexcept;
 
 /// True when text is entirely valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == text.size(); }
+inline bool is_valid_utf8(std::string_view text) noexcept {
+  return find_invalid_utf8(text) == text.size();
+}
 
 /// True when every byte is below 0x80 (the analyzer's fast path).
 bool is_ascii(std::string_view text) noexcept;

@@ -10,9 +10,9 @@ namespace gazette::dates {
 namespace {
 using namespace std::chrono;
 
-constexpr std::array<std::string_view, 12> month_names = {"january", "february", "march",     "april",
-                                                         "may",     "june",     "july",      "august",
-                                                         "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> month_names = {"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
 constexpr std::array<std::string_view, 7> weekday_names = {"monday", "tuesday",  "wednesday", "thursday",
                                                            "friday", "saturday", "sunday"};
 
@@ -30,7 +30,8 @@ int month_from_name(std::string_view word, MonthSpelling spelling) noexcept {
     const std::string_view name = month_names[m];
     if (equals_lower(word, name)) return m + 1;
     const bool prefix_ok = word.size() == 3 || spelling == MonthSpelling::prefix;
-    if (prefix_ok && word.size() < name.size() && equals_lower(word, name.substr(0, word.size()))) return m + 1;
+    if (prefix_ok && word.size() < name.size() && equals_lower(word, name.substr(0, word.size())))
+      return m + 1;
   }
   return 0;
 }
@@ -83,15 +84,21 @@ Day nearest_month(int m, Day reference) noexcept {
   return Day{year{best / 12} / month{unsigned(best % 12 + 1)} / 1};
 }
 
-Day monday_of_week(Day d) noexcept { return d - days{weekday{d}.iso_encoding() - 1}; }
+Day monday_of_week(Day d) noexcept {
+  return d - days{weekday{d}.iso_encoding() - 1};
+}
 
 Day month_start(Day d, int n) noexcept {
   const year_month_day ymd{d};
   return Day{(ymd.year() / ymd.month() + months{n}) / 1};
 }
 
-Day year_start(Day d, int n) noexcept { return Day{(year_month_day{d}.year() + years{n}) / January / 1}; }
+Day year_start(Day d, int n) noexcept {
+  return Day{(year_month_day{d}.year() + years{n}) / January / 1};
+}
 
-int year_of(Day d) noexcept { return int(year_month_day{d}.year()); }
+int year_of(Day d) noexcept {
+  return int(year_month_day{d}.year());
+}
 
 }  // namespace gazette::dates

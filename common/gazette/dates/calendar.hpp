@@ -1,5 +1,6 @@
 /// @file
-/// @brief Calendar helpers shared by the date detectors: English month and weekday names, day validation, year choice.
+/// @brief Calendar helpers shared by the date detectors: English month and weekday names, day validation,
+/// year choice.
 #pragma once
 
 #include <cstddef>
@@ -27,10 +28,12 @@ enum class MonthSpelling {
 /// The month 1..12 an English month name denotes (case-insensitive), or 0.
 int month_from_name(std::string_view word, MonthSpelling spelling = MonthSpelling::standard) noexcept;
 
-/// The ISO weekday 1 (Monday) .. 7 (Sunday) an English weekday name or its 3-letter abbreviation denotes, or 0.
+/// The ISO weekday 1 (Monday) .. 7 (Sunday) an English weekday name or its 3-letter abbreviation denotes, or
+/// 0.
 int weekday_from_name(std::string_view word) noexcept;
 
-/// The day year-month-day when it exists in the proleptic Gregorian calendar (year 0 never does), else nullopt.
+/// The day year-month-day when it exists in the proleptic Gregorian calendar (year 0 never does), else
+/// nullopt.
 std::optional<Day> make_day(int year, int month, int day) noexcept;
 
 /// The latest occurrence of month/day on or before `limit` (looking back up to eight years, for 29 February).

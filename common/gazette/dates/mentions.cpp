@@ -32,11 +32,21 @@ constexpr std::array<unsigned char, 256> make_classes() {
 }
 constexpr std::array<unsigned char, 256> char_classes = make_classes();
 
-unsigned char class_of(char c) noexcept { return char_classes[static_cast<unsigned char>(c)]; }
-bool is_letter(char c) noexcept { return class_of(c) == letter; }
-bool is_digit(char c) noexcept { return class_of(c) == digit; }
-bool is_alnum(char c) noexcept { return (class_of(c) & (letter | digit)) != 0; }
-bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+unsigned char class_of(char c) noexcept {
+  return char_classes[static_cast<unsigned char>(c)];
+}
+bool is_letter(char c) noexcept {
+  return class_of(c) == letter;
+}
+bool is_digit(char c) noexcept {
+  return class_of(c) == digit;
+}
+bool is_alnum(char c) noexcept {
+  return (class_of(c) & (letter | digit)) != 0;
+}
+bool is_upper(char c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
 
 bool is_one_of(std::string_view word, std::span<const std::string_view> lower_words) noexcept {
   for (const std::string_view w : lower_words)
@@ -62,7 +72,17 @@ bool is_name_case(std::string_view word) noexcept {
 
 // --- the words that start an expression --------------------------------------------------------------
 
-enum class Kind : unsigned char { month, month_abbreviation, weekday, relative_day, last, this_, next, past, ago };
+enum class Kind : unsigned char {
+  month,
+  month_abbreviation,
+  weekday,
+  relative_day,
+  last,
+  this_,
+  next,
+  past,
+  ago
+};
 
 struct Trigger {
   std::string_view word;  // lower case
@@ -72,19 +92,45 @@ struct Trigger {
 
 // Sorted by first letter so that bucket_start can index them.
 constexpr Trigger triggers[] = {
-    {"ago", Kind::ago, 0},           {"apr", Kind::month_abbreviation, 4},  {"april", Kind::month, 4},
-    {"aug", Kind::month_abbreviation, 8}, {"august", Kind::month, 8},        {"dec", Kind::month_abbreviation, 12},
-    {"december", Kind::month, 12},   {"feb", Kind::month_abbreviation, 2},  {"february", Kind::month, 2},
-    {"friday", Kind::weekday, 5},    {"jan", Kind::month_abbreviation, 1},  {"january", Kind::month, 1},
-    {"jul", Kind::month_abbreviation, 7}, {"july", Kind::month, 7},          {"jun", Kind::month_abbreviation, 6},
-    {"june", Kind::month, 6},        {"last", Kind::last, 0},               {"mar", Kind::month_abbreviation, 3},
-    {"march", Kind::month, 3},       {"may", Kind::month, 5},               {"monday", Kind::weekday, 1},
-    {"next", Kind::next, 0},         {"nov", Kind::month_abbreviation, 11}, {"november", Kind::month, 11},
-    {"oct", Kind::month_abbreviation, 10}, {"october", Kind::month, 10},    {"past", Kind::past, 0},
-    {"saturday", Kind::weekday, 6},  {"sep", Kind::month_abbreviation, 9},  {"sept", Kind::month_abbreviation, 9},
-    {"september", Kind::month, 9},   {"sunday", Kind::weekday, 7},          {"this", Kind::this_, 0},
-    {"thursday", Kind::weekday, 4},  {"today", Kind::relative_day, 0},      {"tomorrow", Kind::relative_day, 1},
-    {"tonight", Kind::relative_day, 0}, {"tuesday", Kind::weekday, 2},      {"wednesday", Kind::weekday, 3},
+    {"ago", Kind::ago, 0},
+    {"apr", Kind::month_abbreviation, 4},
+    {"april", Kind::month, 4},
+    {"aug", Kind::month_abbreviation, 8},
+    {"august", Kind::month, 8},
+    {"dec", Kind::month_abbreviation, 12},
+    {"december", Kind::month, 12},
+    {"feb", Kind::month_abbreviation, 2},
+    {"february", Kind::month, 2},
+    {"friday", Kind::weekday, 5},
+    {"jan", Kind::month_abbreviation, 1},
+    {"january", Kind::month, 1},
+    {"jul", Kind::month_abbreviation, 7},
+    {"july", Kind::month, 7},
+    {"jun", Kind::month_abbreviation, 6},
+    {"june", Kind::month, 6},
+    {"last", Kind::last, 0},
+    {"mar", Kind::month_abbreviation, 3},
+    {"march", Kind::month, 3},
+    {"may", Kind::month, 5},
+    {"monday", Kind::weekday, 1},
+    {"next", Kind::next, 0},
+    {"nov", Kind::month_abbreviation, 11},
+    {"november", Kind::month, 11},
+    {"oct", Kind::month_abbreviation, 10},
+    {"october", Kind::month, 10},
+    {"past", Kind::past, 0},
+    {"saturday", Kind::weekday, 6},
+    {"sep", Kind::month_abbreviation, 9},
+    {"sept", Kind::month_abbreviation, 9},
+    {"september", Kind::month, 9},
+    {"sunday", Kind::weekday, 7},
+    {"this", Kind::this_, 0},
+    {"thursday", Kind::weekday, 4},
+    {"today", Kind::relative_day, 0},
+    {"tomorrow", Kind::relative_day, 1},
+    {"tonight", Kind::relative_day, 0},
+    {"tuesday", Kind::weekday, 2},
+    {"wednesday", Kind::weekday, 3},
     {"yesterday", Kind::relative_day, -1},
 };
 constexpr std::size_t trigger_count = sizeof triggers / sizeof triggers[0];
@@ -114,32 +160,34 @@ const Trigger* find_trigger(std::string_view word) noexcept {
 
 constexpr std::string_view ordinal_suffixes[] = {"st", "nd", "rd", "th"};
 // Words after which a bare year or month name is a date: "in 2022", "since March".
-constexpr std::string_view period_cues[] = {
-    "in", "since", "by", "until", "till", "during", "from", "before", "after", "early", "late", "through", "throughout"};
+constexpr std::string_view period_cues[] = {"in",     "since",   "by",        "until", "till",
+                                            "during", "from",    "before",    "after", "early",
+                                            "late",   "through", "throughout"};
 // Words before "of" that make "of 1987" / "of March" a date: "the end of 1986", "first half of 1987".
-constexpr std::string_view of_cues[] = {
-    "end",  "start", "beginning", "middle", "half", "quarter", "spring", "summer",
-    "autumn", "fall", "winter",   "rest",   "remainder", "course", "month"};
+constexpr std::string_view of_cues[] = {"end",     "start",  "beginning", "middle", "half",
+                                        "quarter", "spring", "summer",    "autumn", "fall",
+                                        "winter",  "rest",   "remainder", "course", "month"};
 // Words after which a weekday name is a date: "on Friday", "said Monday".
-constexpr std::string_view weekday_cues[] = {
-    "on", "since", "late", "early", "said", "says", "told", "announced", "reported", "reports"};
+constexpr std::string_view weekday_cues[] = {"on",   "since", "late",      "early",    "said",
+                                             "says", "told",  "announced", "reported", "reports"};
 // Words that make the number before them a quantity, not a year or day: "1987 dlrs", "2000 tonnes".
 constexpr std::string_view units[] = {
-    "dlrs",  "dlr",     "dollars", "dollar",  "usd",     "pct",      "percent",  "cts",     "cents",   "stg",
-    "sterling", "pounds", "yen",   "marks",   "francs",  "lire",     "pesos",    "rupees",  "yuan",    "roubles",
-    "rubles", "euros",  "tonnes",  "tonne",   "tons",    "ton",      "barrels",  "bpd",     "bags",    "bales",
-    "bushels", "ounces", "oz",     "lbs",     "kilos",   "kg",       "km",       "miles",   "metres",  "meters",
-    "feet",  "acres",   "hectares", "units",  "shares",  "people",   "persons",  "points",  "votes",   "seats",
-    "troops", "workers", "employees", "jobs", "cars",    "vehicles", "mln",      "million", "billion", "bln",
-    "thousand", "hours", "minutes", "times",  "pages",   "gallons",  "litres",   "liters",  "mw",      "megawatts",
-    "yards", "homes",   "houses",  "notes",   "bonds",   "contracts", "lots",    "head",    "cattle",  "hogs",
-    "gmt",   "utc",     "hrs",     "local",   "est",     "edt",      "cst",      "cdt",     "pst",     "pdt",
-    "bst",   "cet",     "jst"};
+    "dlrs",   "dlr",      "dollars", "dollar",    "usd",     "pct",    "percent",   "cts",       "cents",
+    "stg",    "sterling", "pounds",  "yen",       "marks",   "francs", "lire",      "pesos",     "rupees",
+    "yuan",   "roubles",  "rubles",  "euros",     "tonnes",  "tonne",  "tons",      "ton",       "barrels",
+    "bpd",    "bags",     "bales",   "bushels",   "ounces",  "oz",     "lbs",       "kilos",     "kg",
+    "km",     "miles",    "metres",  "meters",    "feet",    "acres",  "hectares",  "units",     "shares",
+    "people", "persons",  "points",  "votes",     "seats",   "troops", "workers",   "employees", "jobs",
+    "cars",   "vehicles", "mln",     "million",   "billion", "bln",    "thousand",  "hours",     "minutes",
+    "times",  "pages",    "gallons", "litres",    "liters",  "mw",     "megawatts", "yards",     "homes",
+    "houses", "notes",    "bonds",   "contracts", "lots",    "head",   "cattle",    "hogs",      "gmt",
+    "utc",    "hrs",      "local",   "est",       "edt",     "cst",    "cdt",       "pst",       "pdt",
+    "bst",    "cet",      "jst"};
 
 // 1..12 for "one".."twelve" ("a"/"an" too when `article_counts`), the value of 1-2 digits, else 0.
 int count_of(std::string_view word, bool article_counts) noexcept {
-  static constexpr std::string_view numbers[] = {"one", "two",   "three", "four",   "five",  "six",
-                                                 "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  static constexpr std::string_view numbers[] = {"one",   "two",   "three", "four", "five",   "six",
+                                                 "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
   if (word.empty()) return 0;
   if (is_digit(word[0])) {
     if (word.size() > 2 || (word.size() == 2 && !is_digit(word[1]))) return 0;
@@ -209,18 +257,24 @@ class Scanner {
     while (p < text_.size()) {
       const char c = text_[p];
       if (c == '\n' && ++newlines > 1) break;
-      if (class_of(c) == space) ++p;
-      else if (c == '\xC2' && p + 1 < text_.size() && text_[p + 1] == '\xA0') p += 2;
-      else break;
+      if (class_of(c) == space)
+        ++p;
+      else if (c == '\xC2' && p + 1 < text_.size() && text_[p + 1] == '\xA0')
+        p += 2;
+      else
+        break;
     }
     return p;
   }
 
   std::size_t skip_blank_back(std::size_t p) const noexcept {
     while (p > 0) {
-      if (class_of(text_[p - 1]) == space) --p;
-      else if (p >= 2 && text_[p - 1] == '\xA0' && text_[p - 2] == '\xC2') p -= 2;
-      else break;
+      if (class_of(text_[p - 1]) == space)
+        --p;
+      else if (p >= 2 && text_[p - 1] == '\xA0' && text_[p - 2] == '\xC2')
+        p -= 2;
+      else
+        break;
     }
     return p;
   }
@@ -276,7 +330,8 @@ class Scanner {
 
   // "mid-" glued before b ("mid-March", "mid-2022"): its start, else b.
   std::size_t mid_prefix(std::size_t b) const noexcept {
-    if (b >= 4 && text_[b - 1] == '-' && equals_lower(slice(b - 4, b - 1), "mid") && (b == 4 || !is_alnum(text_[b - 5])))
+    if (b >= 4 && text_[b - 1] == '-' && equals_lower(slice(b - 4, b - 1), "mid") &&
+        (b == 4 || !is_alnum(text_[b - 5])))
       return b - 4;
     return b;
   }
@@ -314,7 +369,8 @@ class Scanner {
       if (!is_digit(text_[i])) return std::nullopt;
       value = value * 10 + (text_[i] - '0');
     }
-    if (!is_plausible_year(value) || !number_right_ok(token.end) || quantity_follows(token.end)) return std::nullopt;
+    if (!is_plausible_year(value) || !number_right_ok(token.end) || quantity_follows(token.end))
+      return std::nullopt;
     return Number{value, token.end};
   }
 
@@ -346,7 +402,8 @@ class Scanner {
         return day->end;
       }
       if (const auto year = read_year(q)) {
-        add(b, year->end, Granularity::month, Day{std::chrono::year{year->value} / std::chrono::month(month) / 1});
+        add(b, year->end, Granularity::month,
+            Day{std::chrono::year{year->value} / std::chrono::month(month) / 1});
         return year->end;
       }
       return e;
@@ -356,7 +413,8 @@ class Scanner {
     if (const Span of = token_after(e); !of.empty() && equals_lower(slice(of), "of")) {
       if (const Span y = token_after(of.end); !y.empty() && is_digit(text_[y.begin])) {
         if (const auto year = read_year(y.begin)) {
-          add(b, year->end, Granularity::month, Day{std::chrono::year{year->value} / std::chrono::month(month) / 1});
+          add(b, year->end, Granularity::month,
+              Day{std::chrono::year{year->value} / std::chrono::month(month) / 1});
           return year->end;
         }
       }
@@ -364,12 +422,14 @@ class Scanner {
     // A month name alone is a date only after a cue, and not as part of a name ("in May Day").
     const std::size_t begin = mid_prefix(b);
     if (begin == b && period_cue_before(b).empty()) return e;
-    if (case_of(slice(b, e)) == Case::capitalised && q > p && q < text_.size() && is_upper(text_[q])) return e;
+    if (case_of(slice(b, e)) == Case::capitalised && q > p && q < text_.size() && is_upper(text_[q]))
+      return e;
     const Span next = token_after(e);
     if (!next.empty() && count_of(slice(next), false) > 0) return e;  // "from March one, 1988"
     // "in May last year": the month of that year.
     if (const Trigger* modifier = next.empty() ? nullptr : find_trigger(slice(next));
-        modifier && (modifier->kind == Kind::last || modifier->kind == Kind::this_ || modifier->kind == Kind::next)) {
+        modifier &&
+        (modifier->kind == Kind::last || modifier->kind == Kind::this_ || modifier->kind == Kind::next)) {
       const Span unit = token_after(next.end);
       if (!unit.empty() && unit_of(slice(unit), false) == Unit::year) {
         const int step = modifier->kind == Kind::last ? -1 : modifier->kind == Kind::next ? 1 : 0;
@@ -406,9 +466,11 @@ class Scanner {
     if (const Unit unit = unit_of(word, false); unit != Unit::none) {
       // "the last year" and "the next month" are spans of time, not calendar periods.
       const Span previous = token_before(b);
-      if (kind == Kind::past || unit == Unit::day || (!previous.empty() && equals_lower(slice(previous), "the")))
+      if (kind == Kind::past || unit == Unit::day ||
+          (!previous.empty() && equals_lower(slice(previous), "the")))
         return e;
-      if (unit == Unit::week) add(b, next.end, Granularity::day, monday_of_week(reference_) + days{7 * step}, 7);
+      if (unit == Unit::week)
+        add(b, next.end, Granularity::day, monday_of_week(reference_) + days{7 * step}, 7);
       if (unit == Unit::month) add(b, next.end, Granularity::month, month_start(reference_, step));
       if (unit == Unit::year) add(b, next.end, Granularity::year, year_start(reference_, step));
       return next.end;
@@ -417,7 +479,8 @@ class Scanner {
     if (const Trigger* trigger = find_trigger(word);
         trigger && trigger->kind == Kind::weekday && step != 0 && is_name_case(word)) {
       const int today = int(std::chrono::weekday{reference_}.iso_encoding());
-      const int distance = step < 0 ? (today - trigger->value + 6) % 7 + 1 : (trigger->value - today + 6) % 7 + 1;
+      const int distance =
+          step < 0 ? (today - trigger->value + 6) % 7 + 1 : (trigger->value - today + 6) % 7 + 1;
       add(b, next.end, Granularity::day, reference_ + days{step * distance});
       return next.end;
     }
@@ -428,13 +491,20 @@ class Scanner {
     const Span unit_word = token_after(next.end);
     const Unit unit = unit_word.empty() ? Unit::none : unit_of(slice(unit_word), true);
     switch (unit) {
-      case Unit::none: return e;
-      case Unit::day: add(b, unit_word.end, Granularity::day, reference_ - days{count}, count); break;
+      case Unit::none:
+        return e;
+      case Unit::day:
+        add(b, unit_word.end, Granularity::day, reference_ - days{count}, count);
+        break;
       case Unit::week:
         add(b, unit_word.end, Granularity::day, monday_of_week(reference_) - days{7 * count}, 7 * count);
         break;
-      case Unit::month: add(b, unit_word.end, Granularity::month, month_start(reference_, -count), count); break;
-      case Unit::year: add(b, unit_word.end, Granularity::year, year_start(reference_, -count), count); break;
+      case Unit::month:
+        add(b, unit_word.end, Granularity::month, month_start(reference_, -count), count);
+        break;
+      case Unit::year:
+        add(b, unit_word.end, Granularity::year, year_start(reference_, -count), count);
+        break;
     }
     return unit_word.end;
   }
@@ -450,13 +520,20 @@ class Scanner {
     const Unit unit = unit_of(slice(unit_word), count > 1);
     const std::size_t end = b + 3;
     switch (unit) {
-      case Unit::none: return;
-      case Unit::day: add(count_word.begin, end, Granularity::day, reference_ - days{count}); break;
+      case Unit::none:
+        return;
+      case Unit::day:
+        add(count_word.begin, end, Granularity::day, reference_ - days{count});
+        break;
       case Unit::week:
         add(count_word.begin, end, Granularity::day, monday_of_week(reference_ - days{7 * count}), 7);
         break;
-      case Unit::month: add(count_word.begin, end, Granularity::month, month_start(reference_, -count)); break;
-      case Unit::year: add(count_word.begin, end, Granularity::year, year_start(reference_, -count)); break;
+      case Unit::month:
+        add(count_word.begin, end, Granularity::month, month_start(reference_, -count));
+        break;
+      case Unit::year:
+        add(count_word.begin, end, Granularity::year, year_start(reference_, -count));
+        break;
     }
   }
 
@@ -469,14 +546,16 @@ class Scanner {
       case Kind::month:
       case Kind::month_abbreviation:
         return is_name_case(word) ? on_month(b, e, trigger->value, trigger->kind == Kind::month) : e;
-      case Kind::weekday: return is_name_case(word) ? on_weekday(b, e, trigger->value) : e;
+      case Kind::weekday:
+        return is_name_case(word) ? on_weekday(b, e, trigger->value) : e;
       case Kind::relative_day:
         if (word_case != Case::mixed) add(b, e, Granularity::day, reference_ + days{trigger->value});
         return e;
       case Kind::ago:
         if (word_case == Case::lower) on_ago(b);
         return e;
-      default: return word_case == Case::mixed ? e : on_modifier(b, e, trigger->kind);
+      default:
+        return word_case == Case::mixed ? e : on_modifier(b, e, trigger->kind);
     }
   }
 
@@ -489,7 +568,8 @@ class Scanner {
     const std::size_t end = e + 6;
     const bool time_follows = end + 1 < n && text_[end] == 'T' && is_digit(text_[end + 1]);
     if (!number_left_ok(b) || (!time_follows && !number_right_ok(end))) return 0;
-    const int y = (text_[b] - '0') * 1000 + (text_[b + 1] - '0') * 100 + (text_[b + 2] - '0') * 10 + (text_[b + 3] - '0');
+    const int y = (text_[b] - '0') * 1000 + (text_[b + 1] - '0') * 100 + (text_[b + 2] - '0') * 10 +
+                  (text_[b + 3] - '0');
     const auto date = make_day(y, (text_[e + 1] - '0') * 10 + (text_[e + 2] - '0'),
                                (text_[e + 4] - '0') * 10 + (text_[e + 5] - '0'));
     if (date && is_plausible_year(y)) add(b, end, Granularity::day, *date);
@@ -503,14 +583,17 @@ class Scanner {
     if (!day || day->end != e) return e;
     Span next = token_after(e);
     const bool ordinal = is_letter(text_[e - 1]);
-    if (ordinal && !next.empty() && equals_lower(slice(next), "of")) next = token_after(next.end);  // "12th of"
+    if (ordinal && !next.empty() && equals_lower(slice(next), "of"))
+      next = token_after(next.end);  // "12th of"
     if (next.empty()) return e;
     const std::string_view word = slice(next);
     const Trigger* trigger = find_trigger(word);
-    if (!trigger || (trigger->kind != Kind::month && trigger->kind != Kind::month_abbreviation) || !is_name_case(word))
+    if (!trigger || (trigger->kind != Kind::month && trigger->kind != Kind::month_abbreviation) ||
+        !is_name_case(word))
       return e;
     std::size_t month_end = next.end;
-    if (trigger->kind == Kind::month_abbreviation && month_end < text_.size() && text_[month_end] == '.') ++month_end;
+    if (trigger->kind == Kind::month_abbreviation && month_end < text_.size() && text_[month_end] == '.')
+      ++month_end;
     if (const std::size_t y = skip_blank(month_end); y > month_end) {
       if (const auto year = read_year(y)) {
         if (const auto date = make_day(year->value, trigger->value, day->value))
@@ -558,9 +641,12 @@ class Scanner {
 
 const char* granularity_name(Granularity granularity) noexcept {
   switch (granularity) {
-    case Granularity::day: return "day";
-    case Granularity::month: return "month";
-    case Granularity::year: return "year";
+    case Granularity::day:
+      return "day";
+    case Granularity::month:
+      return "month";
+    case Granularity::year:
+      return "year";
   }
   return "day";
 }

@@ -1,5 +1,6 @@
 /// @file
-/// @brief Dates mentioned in an article's text ("February 12", "in March 2014", "last week"), resolved to calendar periods.
+/// @brief Dates mentioned in an article's text ("February 12", "in March 2014", "last week"), resolved to
+/// calendar periods.
 #pragma once
 
 #include <cstddef>
@@ -24,9 +25,9 @@ struct DateMention {
   std::size_t begin = 0;  ///< byte offset of the expression
   std::size_t end = 0;    ///< byte offset just past it
   Granularity granularity = Granularity::day;
-  Day first_day{};        ///< first day of the first period (the 1st of a month, 1 January of a year)
-  int count = 1;          ///< number of consecutive periods, at least 1
-  std::string text;       ///< the expression as written
+  Day first_day{};   ///< first day of the first period (the 1st of a month, 1 January of a year)
+  int count = 1;     ///< number of consecutive periods, at least 1
+  std::string text;  ///< the expression as written
 };
 
 /// The date expressions in `text` (UTF-8; only ASCII English words are read), in order, not overlapping,
@@ -37,7 +38,8 @@ struct DateMention {
 ///   ("in March", "since May", "mid-March", "end of March"), not before a capitalised word ("in May Day")
 ///   or a number word; it takes the occurrence nearest to the reference month.
 /// - a year only after a cue ("in 2022", "since", "by", "until", "during", "early", "late", "mid-", "end of")
-///   and not before a unit or time zone ("in 1987 dlrs", "until 1800 GMT"); years outside 1800..2200 never count.
+///   and not before a unit or time zone ("in 1987 dlrs", "until 1800 GMT"); years outside 1800..2200 never
+///   count.
 /// - "today", "yesterday", "tomorrow", "tonight"; "last/this/next week|month|year" (not after "the");
 ///   "last Friday" (strictly before), "next Tuesday" (strictly after); "on Friday", "said Monday" (on or
 ///   before the reference); "the past two years" (the N periods before the current one); "three days ago".

@@ -86,8 +86,10 @@ std::string_view trim(std::string_view text) noexcept {
 // optional RFC 2822 comment "(UTC)".
 bool parse_zone(Cursor& c, Fields& f) {
   int sign = 0;
-  if (c.eat('+')) sign = 1;
-  else if (c.eat('-')) sign = -1;
+  if (c.eat('+'))
+    sign = 1;
+  else if (c.eat('-'))
+    sign = -1;
   if (sign != 0) {
     int hours_part = 0, minutes_part = 0;
     if (const auto hhmm = c.number(4, 4)) {
@@ -108,8 +110,8 @@ bool parse_zone(Cursor& c, Fields& f) {
     static constexpr struct {
       std::string_view name;
       int offset_hours;
-    } zones[] = {{"z", 0},   {"ut", 0},  {"utc", 0}, {"gmt", 0}, {"est", -5}, {"edt", -4}, {"cst", -6},
-                 {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
+    } zones[] = {{"z", 0},    {"ut", 0},   {"utc", 0},  {"gmt", 0},  {"est", -5}, {"edt", -4},
+                 {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
     const std::string_view name = c.word();
     bool known = false;
     for (const auto& zone : zones)
@@ -145,8 +147,10 @@ bool parse_time_tail(Cursor& c, Fields& f) {
   const std::size_t before_word = c.pos();
   const std::string_view meridiem = c.word();
   if (equals_lower(meridiem, "am") || equals_lower(meridiem, "pm")) {
-    if (f.hour < 1 || f.hour > 12) f.hour = 99;  // "13:00 pm": impossible
-    else f.hour = f.hour % 12 + (equals_lower(meridiem, "pm") ? 12 : 0);
+    if (f.hour < 1 || f.hour > 12)
+      f.hour = 99;  // "13:00 pm": impossible
+    else
+      f.hour = f.hour % 12 + (equals_lower(meridiem, "pm") ? 12 : 0);
     c.skip_spaces();
   } else {
     c.reset(before_word);
@@ -249,15 +253,19 @@ std::optional<Fields> parse_numeric_dmy(std::string_view text) {
   const auto y = c.number(4, 4);
   if (!y) return std::nullopt;
   f.year = *y;
-  if (*a > 12 && *b <= 12) f.day = *a, f.month = *b;
-  else if (*b > 12 && *a <= 12) f.month = *a, f.day = *b;
-  else f.month = *a, f.day = *b, f.ambiguous = *a != *b && *a <= 12;
+  if (*a > 12 && *b <= 12)
+    f.day = *a, f.month = *b;
+  else if (*b > 12 && *a <= 12)
+    f.month = *a, f.day = *b;
+  else
+    f.month = *a, f.day = *b, f.ambiguous = *a != *b && *a <= 12;
   if (!parse_time_tail(c, f)) return std::nullopt;
   return f;
 }
 
 Verdict check(const Fields& f) {
-  if (!make_day(f.year, f.month, f.day) || f.hour > 23 || f.minute > 59 || f.second > 60) return Verdict::impossible;
+  if (!make_day(f.year, f.month, f.day) || f.hour > 23 || f.minute > 59 || f.second > 60)
+    return Verdict::impossible;
   if (!is_plausible_year(f.year)) return Verdict::implausible;
   if (f.ambiguous) return Verdict::ambiguous;
   return Verdict::ok;
@@ -273,7 +281,8 @@ struct Parsed {
   Instant value{};
 };
 
-// "YYYY-MM-DD..." goes to gazette::parse_iso8601; its date part alone tells an impossible date from a garbled time.
+// "YYYY-MM-DD..." goes to gazette::parse_iso8601; its date part alone tells an impossible date from a garbled
+// time.
 std::optional<Parsed> parse_iso_field(std::string_view text) {
   Cursor c(text);
   Fields f;
@@ -291,7 +300,8 @@ std::optional<Parsed> parse_iso_field(std::string_view text) {
 
 Parsed parse_date_field(std::string_view text) {
   if (const auto iso = parse_iso_field(text)) return *iso;
-  for (const auto parser : {parse_slashed_ymd, parse_day_month_year, parse_month_day_year, parse_numeric_dmy}) {
+  for (const auto parser :
+       {parse_slashed_ymd, parse_day_month_year, parse_month_day_year, parse_numeric_dmy}) {
     if (const auto f = parser(text)) {
       const Verdict verdict = check(*f);
       return verdict == Verdict::ok ? Parsed{verdict, to_instant(*f)} : Parsed{verdict};
@@ -308,7 +318,9 @@ struct Found {
   std::string_view text;
 };
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
 
 // Digits text[pos, pos+width) as a number, or -1.
 int digits_at(std::string_view text, std::size_t pos, std::size_t width) noexcept {
@@ -334,7 +346,8 @@ std::optional<Found> find_url_date(std::string_view url) {
     path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
   }
   path = path.substr(0, path.find_first_of("?#"));
-  for (std::size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1)) {
+  for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
+       slash = path.find('/', slash + 1)) {
     const std::size_t p = slash + 1;
     const int y = digits_at(path, p, 4);
     if (y < 0 || !is_plausible_year(y)) continue;
@@ -376,7 +389,9 @@ struct MonthDay {
   std::string_view text;
 };
 
-bool is_letter(char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_letter(char c) noexcept {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 
 // The first "Month D" or "D Month" in a dateline field, case-insensitive, tolerating truncated month
 // names ("Marc 2", "Apri 7") as the wire does.
@@ -388,9 +403,9 @@ std::optional<MonthDay> find_month_day(std::string_view text) {
   const auto day_at = [&](std::size_t p, std::size_t& end) {
     end = p;
     while (end < text.size() && is_digit(text[end])) ++end;
-    return end - p >= 1 && end - p <= 2 && (end == text.size() || !is_letter(text[end]) ||
-                                            text.substr(end, 2) == "st" || text.substr(end, 2) == "nd" ||
-                                            text.substr(end, 2) == "rd" || text.substr(end, 2) == "th")
+    return end - p >= 1 && end - p <= 2 &&
+                   (end == text.size() || !is_letter(text[end]) || text.substr(end, 2) == "st" ||
+                    text.substr(end, 2) == "nd" || text.substr(end, 2) == "rd" || text.substr(end, 2) == "th")
                ? digits_at(text, p, end - p)
                : -1;
   };
@@ -415,7 +430,8 @@ std::optional<MonthDay> find_month_day(std::string_view text) {
         std::size_t word_end = p;
         while (word_end < text.size() && is_letter(text[word_end])) ++word_end;
         if (p > end && (word_end == text.size() || !is_digit(text[word_end])))
-          if (const int month = month_from_name(text.substr(p, word_end - p), MonthSpelling::prefix); month != 0)
+          if (const int month = month_from_name(text.substr(p, word_end - p), MonthSpelling::prefix);
+              month != 0)
             return MonthDay{month, day, text.substr(i, word_end - i)};
       }
       i = end > i ? end : i + 1;
@@ -434,7 +450,8 @@ std::optional<MonthDay> find_body_dateline(std::string_view body) {
       R"((?:\([^()\n]{1,30}\)[ \t]*)?(?:-|\x{2013}|\x{2014}))");
   re2::StringPiece month_day;
   const std::string_view head = body.substr(0, 300);
-  if (!RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), pattern, &month_day)) return std::nullopt;
+  if (!RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), pattern, &month_day))
+    return std::nullopt;
   return find_month_day(std::string_view(month_day.data(), month_day.size()));
 }
 
@@ -442,10 +459,14 @@ std::optional<MonthDay> find_body_dateline(std::string_view body) {
 
 const char* place_of(DateSource source) noexcept {
   switch (source) {
-    case DateSource::header: return "date header";
-    case DateSource::url: return "URL";
-    case DateSource::dateline: return "dateline";
-    default: return "date field";
+    case DateSource::header:
+      return "date header";
+    case DateSource::url:
+      return "URL";
+    case DateSource::dateline:
+      return "dateline";
+    default:
+      return "date field";
   }
 }
 
@@ -466,12 +487,17 @@ std::string quote(std::string_view text) {
 std::string describe(Verdict verdict, std::string_view text, DateSource source, Day reference) {
   const std::string where = std::string(" in ") + place_of(source);
   switch (verdict) {
-    case Verdict::impossible: return "impossible date " + quote(text) + where;
-    case Verdict::implausible: return "implausible year in date " + quote(text) + where;
-    case Verdict::ambiguous: return "ambiguous date " + quote(text) + where + " (day and month could be swapped)";
+    case Verdict::impossible:
+      return "impossible date " + quote(text) + where;
+    case Verdict::implausible:
+      return "implausible year in date " + quote(text) + where;
+    case Verdict::ambiguous:
+      return "ambiguous date " + quote(text) + where + " (day and month could be swapped)";
     case Verdict::future:
-      return "future date " + quote(text) + where + " (more than 2 days after " + format_iso_day(reference) + ")";
-    default: return "unrecognised date " + quote(text) + where;
+      return "future date " + quote(text) + where + " (more than 2 days after " + format_iso_day(reference) +
+             ")";
+    default:
+      return "unrecognised date " + quote(text) + where;
   }
 }
 
@@ -480,7 +506,8 @@ class Outcome {
  public:
   explicit Outcome(const DateContext& context)
       : reference_(reference_day(context)),
-        limit_(context.reference ? Instant{*context.reference + days{3}} : context.now + hours{48} + seconds{1}) {}
+        limit_(context.reference ? Instant{*context.reference + days{3}}
+                                 : context.now + hours{48} + seconds{1}) {}
 
   Day reference() const noexcept { return reference_; }
   bool done() const noexcept { return result_.published.has_value(); }

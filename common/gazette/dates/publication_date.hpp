@@ -22,11 +22,13 @@ Day reference_day(const DateContext& context) noexcept;
 
 /// The article fields that can carry a publication date. Views: the caller keeps the text alive.
 struct PublicationInputs {
-  std::string_view raw_date{};  ///< the input's own date field or a text file's date header value ("" when none)
+  std::string_view
+      raw_date{};  ///< the input's own date field or a text file's date header value ("" when none)
   DateSource raw_date_source = DateSource::metadata;  ///< metadata (JSON/SGML field) or header (text header)
-  std::string_view url{};     ///< the article's URL ("" when none)
+  std::string_view url{};                             ///< the article's URL ("" when none)
   std::string_view dateline{};  ///< a dateline the input marks as such ("SALVADOR, Feb 26 -")
-  std::string_view body{};    ///< the text, whose first line may be a dateline ("WASHINGTON, March 3 (Reuters) - ")
+  std::string_view
+      body{};  ///< the text, whose first line may be a dateline ("WASHINGTON, March 3 (Reuters) - ")
 };
 
 /// What detection found. `problem` explains a rejected candidate ("impossible date '2025-02-30' in date

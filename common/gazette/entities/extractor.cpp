@@ -29,17 +29,17 @@ constexpr std::uint32_t huge_city = 1000000;
 
 /// Lower-case words that may join the capitalised words of one name.
 bool is_connector_key(std::string_view k) {
-  static constexpr std::string_view words[] = {"of", "for", "the", "and", "on", "de", "van", "von", "der",
-                                               "den", "del", "della", "da", "di", "du", "dos", "das", "la",
-                                               "le", "al", "el", "bin", "ibn", "ben", "y", "&"};
+  static constexpr std::string_view words[] = {
+      "of", "for", "the", "and", "on", "de", "van", "von", "der", "den", "del", "della", "da",
+      "di", "du",  "dos", "das", "la", "le", "al",  "el",  "bin", "ibn", "ben", "y",     "&"};
   return std::find(std::begin(words), std::end(words), k) != std::end(words);
 }
 
 /// Connectors that may sit inside a person's name.
 bool is_particle_key(std::string_view k) {
-  static constexpr std::string_view words[] = {"de", "van", "von", "der", "den", "del", "della", "da",
-                                               "di", "du", "dos", "das", "la", "le", "al", "el", "bin",
-                                               "ibn", "ben", "y"};
+  static constexpr std::string_view words[] = {"de", "van", "von", "der", "den", "del", "della",
+                                               "da", "di",  "du",  "dos", "das", "la",  "le",
+                                               "al", "el",  "bin", "ibn", "ben", "y"};
   return std::find(std::begin(words), std::end(words), k) != std::end(words);
 }
 
@@ -100,7 +100,7 @@ struct Extractor::Impl {
   std::size_t first_word_ = 0;  ///< index of the text's first word (for datelines)
   std::string key_buf_;
   std::vector<Chunk> chunks_;
-  std::vector<std::uint32_t> in_org_;       ///< per token of the sequence: 1 + index in span_names_, or 0
+  std::vector<std::uint32_t> in_org_;         ///< per token of the sequence: 1 + index in span_names_, or 0
   std::vector<std::string_view> span_names_;  ///< organisations found by cues in the current sequence
 
   // ---- per-article state ----------------------------------------------------------------------------
@@ -109,7 +109,8 @@ struct Extractor::Impl {
   std::vector<Pending> pending_;
   std::vector<Speaker> speakers_;
   std::size_t body_words_ = 0;
-  std::unordered_map<std::string, std::pair<std::string_view, std::size_t>, entities::KeyHash, std::equal_to<>>
+  std::unordered_map<std::string, std::pair<std::string_view, std::size_t>, entities::KeyHash,
+                     std::equal_to<>>
       surnames_;  ///< key -> (name, words)
   std::unordered_map<std::string, std::string_view, entities::KeyHash, std::equal_to<>> acronyms_;
 
@@ -127,7 +128,9 @@ struct Extractor::Impl {
   std::string_view key(std::size_t i) const {
     return std::string_view(keys_).substr(tokens_[i].key_begin, tokens_[i].key_size);
   }
-  std::string_view raw(std::size_t i) const { return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin); }
+  std::string_view raw(std::size_t i) const {
+    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
   bool is_word(std::size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::word; }
   const Lexeme* lex(std::size_t i) const { return is_word(i) ? model_.find(key(i)) : nullptr; }
 
@@ -199,8 +202,9 @@ struct Extractor::Impl {
     entities::scan_text(text, tokens_, keys_);
     first_word_ = 0;
     while (first_word_ < tokens_.size() && !is_word(first_word_)) ++first_word_;
-    if (!in_title) body_words_ = static_cast<std::size_t>(std::count_if(
-                       tokens_.begin(), tokens_.end(), [](const ScanToken& t) { return t.kind == TokenKind::word; }));
+    if (!in_title)
+      body_words_ = static_cast<std::size_t>(std::count_if(
+          tokens_.begin(), tokens_.end(), [](const ScanToken& t) { return t.kind == TokenKind::word; }));
     const std::size_t n = tokens_.size();
     for (std::size_t i = 0; i < n; ++i) {
       if (!capword(i)) continue;
@@ -242,7 +246,8 @@ struct Extractor::Impl {
     if (!is_word(j)) return false;
     if (connector(j)) return key(j) != "and";
     const Lexeme* l = lex(j);
-    return l == nullptr || (!l->stopword && l->title != TitleKind::honorific && l->title != TitleKind::office);
+    return l == nullptr ||
+           (!l->stopword && l->title != TitleKind::honorific && l->title != TitleKind::office);
   }
 
   void org_spans(std::size_t s, std::size_t e) {
@@ -259,7 +264,8 @@ struct Extractor::Impl {
         // "Bank of Japan", "Office of Foreign Assets Control": up to "and" or the next organisation.
         right = k + 2;
         while (right < e && !in_org_[right - s] && !(connector(right) && key(right) == "and")) ++right;
-        while (right > k + 2 && (connector(right - 1) || tokens_[right - 1].kind == TokenKind::hyphen)) --right;
+        while (right > k + 2 && (connector(right - 1) || tokens_[right - 1].kind == TokenKind::hyphen))
+          --right;
       }
       if (word_count(left, right) < 2) continue;
       org_span(s, left, right, k, cue);
@@ -341,13 +347,14 @@ struct Extractor::Impl {
       if (const std::uint32_t span = in_org_[i - s]; span != 0) {
         std::size_t j = i;
         while (j < e && in_org_[j - s] == span) ++j;
-        chunks_.push_back({ChunkKind::org_span, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), nullptr,
-                           span_names_[span - 1]});
+        chunks_.push_back({ChunkKind::org_span, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
+                           nullptr, span_names_[span - 1]});
         i = j;
         continue;
       }
       if (!is_word(i) || connector(i)) {
-        chunks_.push_back({ChunkKind::link, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)});
+        chunks_.push_back(
+            {ChunkKind::link, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)});
         ++i;
         continue;
       }
@@ -380,19 +387,20 @@ struct Extractor::Impl {
       }
       if (best_lex != nullptr && best_kind == ChunkKind::place &&
           (part_of_name(s, i, best, *best_lex) ||
-           !accept_place(model_.places[static_cast<std::size_t>(best_lex->place)], s, e, best, chunks_.empty(),
-                         head))) {
+           !accept_place(model_.places[static_cast<std::size_t>(best_lex->place)], s, e, best,
+                         chunks_.empty(), head))) {
         if (best_lex->person >= 0) {
           best_kind = ChunkKind::person;
         } else {
           for (; i < best; ++i)  // not a place here: its words are ordinary capitalised words
-            chunks_.push_back({ChunkKind::residual, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1),
-                               lex(i)});
+            chunks_.push_back({ChunkKind::residual, static_cast<std::uint32_t>(i),
+                               static_cast<std::uint32_t>(i + 1), lex(i)});
           continue;
         }
       }
       if (best_lex != nullptr) {
-        chunks_.push_back({best_kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best), best_lex});
+        chunks_.push_back(
+            {best_kind, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(best), best_lex});
         i = best;
         continue;
       }
@@ -407,9 +415,11 @@ struct Extractor::Impl {
   }
 
   /// Whether the place name over tokens [i, end) is rather part of a person's name: "Paul Volcker" (a first
-  /// name before another capitalised word), "Kenneth Douglas" (after a first name), or a surname already used.
+  /// name before another capitalised word), "Kenneth Douglas" (after a first name), or a surname already
+  /// used.
   bool part_of_name(std::size_t s, std::size_t i, std::size_t end, const Lexeme& l) const {
-    if (model_.places[static_cast<std::size_t>(l.place)].kind == PlaceKind::country || end != i + 1) return false;
+    if (model_.places[static_cast<std::size_t>(l.place)].kind == PlaceKind::country || end != i + 1)
+      return false;
     if (l.first_name && capword(end) && end < tokens_.size() && !tokens_[end].has(entities::tf_line_start))
       return true;
     if (i > s && !chunks_.empty() && chunks_.back().kind == ChunkKind::residual && chunks_.back().end == i) {
@@ -426,9 +436,11 @@ struct Extractor::Impl {
     for (std::size_t c = 0; c < chunks_.size(); ++c) {
       Chunk ch = chunks_[c];
       if (ch.kind == ChunkKind::stop) {
-        // A stop word inside a run of residual words belongs to it ("Theresa May"); at its edges it is dropped.
-        const bool inside = !head && !out.empty() && out.back().kind == ChunkKind::residual && out.back().end == ch.begin &&
-                            c + 1 < chunks_.size() && chunks_[c + 1].kind == ChunkKind::residual;
+        // A stop word inside a run of residual words belongs to it ("Theresa May"); at its edges it is
+        // dropped.
+        const bool inside = !head && !out.empty() && out.back().kind == ChunkKind::residual &&
+                            out.back().end == ch.begin && c + 1 < chunks_.size() &&
+                            chunks_[c + 1].kind == ChunkKind::residual;
         if (!inside) {
           out.push_back(ch);
           continue;
@@ -442,7 +454,8 @@ struct Extractor::Impl {
           continue;
         }
         // residual, link (particle or hyphen), residual
-        if (last.kind == ChunkKind::link && out.size() >= 2 && out[out.size() - 2].kind == ChunkKind::residual) {
+        if (last.kind == ChunkKind::link && out.size() >= 2 &&
+            out[out.size() - 2].kind == ChunkKind::residual) {
           const std::size_t t = last.begin;
           const bool joins = tokens_[t].kind == TokenKind::hyphen || (is_word(t) && is_particle_key(key(t)));
           if (joins) {
@@ -484,7 +497,8 @@ struct Extractor::Impl {
     if (place_after_comma(e, end) != nullptr) return Context::strong;
     if (first_chunk && s > 0) {
       const Lexeme* before = lex(s - 1);
-      if (before != nullptr && (before->context & entities::ctx_place) && tokens_[s - 1].has(entities::tf_lower))
+      if (before != nullptr && (before->context & entities::ctx_place) &&
+          tokens_[s - 1].has(entities::tf_lower))
         return Context::weak;
     }
     return Context::none;
@@ -614,8 +628,8 @@ struct Extractor::Impl {
 
   /// "International Cocoa Organization (ICCO)": the acronym names the organisation in this article.
   void acronym_definition(std::size_t after, std::string_view name) {
-    if (kind_at(after, TokenKind::open_paren) && is_word(after + 1) && tokens_[after + 1].has(entities::tf_upper) &&
-        kind_at(after + 2, TokenKind::close_paren))
+    if (kind_at(after, TokenKind::open_paren) && is_word(after + 1) &&
+        tokens_[after + 1].has(entities::tf_upper) && kind_at(after + 2, TokenKind::close_paren))
       acronyms_.try_emplace(std::string(key(after + 1)), name);
   }
 
@@ -625,7 +639,8 @@ struct Extractor::Impl {
     if (words == 0) return false;
     if (words > 2 || ch.end >= e || !speech_after_headline(ch.end)) return false;
     const std::size_t b = ch.begin;
-    const bool at_start = b == 0 || tokens_[b].has(entities::tf_line_start) || kind_at(b - 1, TokenKind::possessive);
+    const bool at_start =
+        b == 0 || tokens_[b].has(entities::tf_line_start) || kind_at(b - 1, TokenKind::possessive);
     if (!at_start) return false;
     for (std::size_t i = b; i < ch.end; ++i)
       if (!is_word(i) || tokens_[i].key_size < 4 || tokens_[i].has(entities::tf_dotted)) return false;
@@ -653,7 +668,8 @@ struct Extractor::Impl {
       if (words >= 2 && words <= max_person_words && !acronym) {
         const Lexeme* first = lex(ch.begin);
         const bool sentence_start = tokens_[ch.begin].has(entities::tf_sentence_start);
-        const bool first_name = first != nullptr && first->first_name && !tokens_[ch.begin].has(entities::tf_upper) &&
+        const bool first_name = first != nullptr && first->first_name &&
+                                !tokens_[ch.begin].has(entities::tf_upper) &&
                                 (!first->first_name_common || !sentence_start);
         const bool said = last_chunk && words <= 3 && speech_after(e);
         const bool apposition = last_chunk && apposition_after(e);
@@ -787,7 +803,8 @@ std::vector<Entity> Extractor::extract(std::string_view title, std::string_view 
   return impl_->extract(title, body);
 }
 
-std::vector<Entity> extract_entities(const EntityModel& model, std::string_view title, std::string_view body) {
+std::vector<Entity> extract_entities(const EntityModel& model, std::string_view title,
+                                     std::string_view body) {
   return Extractor(model).extract(title, body);
 }
 

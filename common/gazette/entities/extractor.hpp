@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <vector>
 
 #include "gazette/core/article.hpp"
@@ -23,22 +23,26 @@ namespace gazette {
 /// One entity of an article, with all its mentions folded into one canonical name.
 struct Entity {
   EntityType type = EntityType::place;
-  std::string canonical;            ///< display form: "Vladimir Putin", "White House", "United States"
-  std::uint32_t mentions = 0;       ///< how many times it is mentioned (a city's mentions count for its country)
-  std::uint32_t first_offset = 0;   ///< byte offset of its first mention in the body, or in the title if only there
-  bool in_title = false;            ///< mentioned in the headline
+  std::string canonical;       ///< display form: "Vladimir Putin", "White House", "United States"
+  std::uint32_t mentions = 0;  ///< how many times it is mentioned (a city's mentions count for its country)
+  std::uint32_t first_offset =
+      0;                  ///< byte offset of its first mention in the body, or in the title if only there
+  bool in_title = false;  ///< mentioned in the headline
 
   friend bool operator==(const Entity&, const Entity&) = default;
 };
 
-/// The data directory compiled in (common/data/entities of the source tree), or $GAZETTE_ENTITY_DATA when set.
+/// The data directory compiled in (common/data/entities of the source tree), or $GAZETTE_ENTITY_DATA when
+/// set.
 std::filesystem::path default_entity_data_dir();
 
 /// The gazetteers and curated lists, loaded once and read-only afterwards (safe to share across threads).
 class EntityModel {
  public:
-  /// Loads every list of data_dir. @throws gazette::Error(not_found / bad_input) when a file is missing or bad.
-  static std::shared_ptr<const EntityModel> load(const std::filesystem::path& data_dir = default_entity_data_dir());
+  /// Loads every list of data_dir. @throws gazette::Error(not_found / bad_input) when a file is missing or
+  /// bad.
+  static std::shared_ptr<const EntityModel> load(
+      const std::filesystem::path& data_dir = default_entity_data_dir());
 
   ~EntityModel();
   EntityModel(const EntityModel&) = delete;

@@ -26,7 +26,8 @@ using entities::TitleKind;
 using Fields = std::vector<std::string_view>;
 
 /// Calls row(fields, where) for every data line of a tab-separated file ('#' lines are comments).
-void read_tsv(const std::filesystem::path& path, const std::function<void(const Fields&, const std::string&)>& row) {
+void read_tsv(const std::filesystem::path& path,
+              const std::function<void(const Fields&, const std::string&)>& row) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::not_found, "cannot open entity data file", path.string());
   std::string line;
@@ -46,7 +47,9 @@ void read_tsv(const std::filesystem::path& path, const std::function<void(const 
   }
 }
 
-std::string_view field(const Fields& fields, std::size_t i) { return i < fields.size() ? fields[i] : std::string_view{}; }
+std::string_view field(const Fields& fields, std::size_t i) {
+  return i < fields.size() ? fields[i] : std::string_view{};
+}
 
 /// Splits "a|b|c", skipping empty parts.
 std::vector<std::string_view> split_bar(std::string_view list) {
@@ -62,7 +65,8 @@ std::vector<std::string_view> split_bar(std::string_view list) {
 
 class Loader {
  public:
-  explicit Loader(const std::filesystem::path& dir) : dir_(dir), data_(std::make_unique<EntityModel::Data>()) {}
+  explicit Loader(const std::filesystem::path& dir)
+      : dir_(dir), data_(std::make_unique<EntityModel::Data>()) {}
 
   std::unique_ptr<EntityModel::Data> run() {
     load_countries();
@@ -111,9 +115,10 @@ class Loader {
     const PlaceInfo& place = data_->places[static_cast<std::size_t>(index)];
     if (lex->place >= 0) {
       const PlaceInfo& old = data_->places[static_cast<std::size_t>(lex->place)];
-      // A large city keeps its name against a province of the same name ("Istanbul"); else the higher kind wins.
-      const bool city_over_province = place.kind == PlaceKind::city && old.kind == PlaceKind::subdivision &&
-                                      place.population >= 100000;
+      // A large city keeps its name against a province of the same name ("Istanbul"); else the higher kind
+      // wins.
+      const bool city_over_province =
+          place.kind == PlaceKind::city && old.kind == PlaceKind::subdivision && place.population >= 100000;
       if (!city_over_province &&
           (old.kind > place.kind || (old.kind == place.kind && old.population >= place.population)))
         return;
@@ -129,12 +134,14 @@ class Loader {
   std::int32_t country_index(std::string_view code, const std::string& where) {
     if (code == "-" || code.empty()) return -1;
     const auto it = countries_.find(std::string(code));
-    if (it == countries_.end()) throw Error(ErrorCode::bad_input, "unknown country code " + std::string(code), where);
+    if (it == countries_.end())
+      throw Error(ErrorCode::bad_input, "unknown country code " + std::string(code), where);
     return it->second;
   }
 
   void load_countries() {
-    std::vector<std::string> iso_codes;  // current ISO 3166-1 codes (ICU maps historic ones to their successors)
+    std::vector<std::string>
+        iso_codes;  // current ISO 3166-1 codes (ICU maps historic ones to their successors)
     read_tsv(dir_ / "countries.tsv", [&](const Fields& f, const std::string& where) {
       if (f.size() < 2) throw Error(ErrorCode::bad_input, "expected code and name", where);
       PlaceInfo p;
@@ -196,11 +203,16 @@ class Loader {
       p.name = std::string(f[0]);
       p.country = country_index(f[1], where);
       const std::string_view kind = f[2];
-      if (kind == "city") p.kind = PlaceKind::curated_city;
-      else if (kind == "region") p.kind = PlaceKind::region;
-      else if (kind == "continent") p.kind = PlaceKind::continent;
-      else if (kind == "abbrev") p.kind = PlaceKind::abbrev;
-      else throw Error(ErrorCode::bad_input, "unknown place kind " + std::string(kind), where);
+      if (kind == "city")
+        p.kind = PlaceKind::curated_city;
+      else if (kind == "region")
+        p.kind = PlaceKind::region;
+      else if (kind == "continent")
+        p.kind = PlaceKind::continent;
+      else if (kind == "abbrev")
+        p.kind = PlaceKind::abbrev;
+      else
+        throw Error(ErrorCode::bad_input, "unknown place kind " + std::string(kind), where);
       const bool abbrev = p.kind == PlaceKind::abbrev;
       const std::int32_t index = add_place(std::move(p));
       if (!abbrev) add_place_name(f[0], index);  // an abbreviation entry names only its abbreviations
@@ -332,7 +344,6 @@ class Loader {
 
 }  // namespace
 
-
 std::filesystem::path default_entity_data_dir() {
   if (const char* env = std::getenv("GAZETTE_ENTITY_DATA"); env != nullptr && *env != '\0') return env;
   return std::filesystem::path(GAZETTE_DATA_DIR) / "entities";
@@ -345,7 +356,9 @@ std::shared_ptr<const EntityModel> EntityModel::load(const std::filesystem::path
 EntityModel::EntityModel(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 EntityModel::~EntityModel() = default;
 
-std::size_t EntityModel::key_count() const noexcept { return data_->lexicon.size(); }
+std::size_t EntityModel::key_count() const noexcept {
+  return data_->lexicon.size();
+}
 
 bool EntityModel::is_country(std::string_view canonical) const noexcept {
   return data_->countries.find(canonical) != data_->countries.end();

@@ -17,9 +17,9 @@ constexpr UChar32 right_single_quote = 0x2019;
 
 /// Lower-case abbreviations that keep their trailing dot ("Mr.", "Inc.", "Jan.").
 constexpr std::array<std::string_view, 40> abbreviations = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "gov", "sen",
-    "rep", "prof", "rev", "col", "lt", "capt", "adm", "sgt", "mt", "ft", "no", "vs", "cos", "bros",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    "mr",  "mrs",  "ms",  "dr",  "st",  "jr",   "sr",  "inc", "corp", "co",  "ltd", "gen", "gov", "sen",
+    "rep", "prof", "rev", "col", "lt",  "capt", "adm", "sgt", "mt",   "ft",  "no",  "vs",  "cos", "bros",
+    "jan", "feb",  "mar", "apr", "jun", "jul",  "aug", "sep", "sept", "oct", "nov", "dec"};
 
 bool is_abbreviation(std::string_view key) {
   for (std::string_view a : abbreviations)
@@ -28,8 +28,8 @@ bool is_abbreviation(std::string_view key) {
 }
 
 struct CodePoint {
-  UChar32 c;   ///< the code point, or -1 for an invalid sequence
-  int size;    ///< bytes it takes
+  UChar32 c;  ///< the code point, or -1 for an invalid sequence
+  int size;   ///< bytes it takes
 };
 
 CodePoint decode(std::string_view text, std::size_t pos) {
@@ -74,15 +74,41 @@ bool is_space(UChar32 c) {
 
 TokenKind punct_kind(UChar32 c) {
   switch (c) {
-    case ',': return TokenKind::comma;
-    case '.': case '!': case '?': case 0x2026: return TokenKind::period;
-    case ':': case ';': return TokenKind::colon;
-    case '-': case 0x2013: case 0x2014: case 0x2012: case 0x2015: return TokenKind::dash;
-    case '(': case '[': case '{': return TokenKind::open_paren;
-    case ')': case ']': case '}': return TokenKind::close_paren;
-    case '"': case '\'': case 0x201C: case 0x201D: case 0x2018: case right_single_quote: case 0xAB: case 0xBB:
+    case ',':
+      return TokenKind::comma;
+    case '.':
+    case '!':
+    case '?':
+    case 0x2026:
+      return TokenKind::period;
+    case ':':
+    case ';':
+      return TokenKind::colon;
+    case '-':
+    case 0x2013:
+    case 0x2014:
+    case 0x2012:
+    case 0x2015:
+      return TokenKind::dash;
+    case '(':
+    case '[':
+    case '{':
+      return TokenKind::open_paren;
+    case ')':
+    case ']':
+    case '}':
+      return TokenKind::close_paren;
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x201D:
+    case 0x2018:
+    case right_single_quote:
+    case 0xAB:
+    case 0xBB:
       return TokenKind::quote;
-    default: return TokenKind::other;
+    default:
+      return TokenKind::other;
   }
 }
 
@@ -163,9 +189,12 @@ class Scanner {
       const CodePoint cp = decode(text_, pos);
       if (is_word_char(cp.c)) {
         if (first) {
-          if (is_upper(cp.c)) flags |= tf_cap;
-          else if (is_lower(cp.c)) flags |= tf_lower;
-          else if (!is_letter(cp.c)) flags |= tf_digit_start;
+          if (is_upper(cp.c))
+            flags |= tf_cap;
+          else if (is_lower(cp.c))
+            flags |= tf_lower;
+          else if (!is_letter(cp.c))
+            flags |= tf_digit_start;
           first = false;
         }
         if (is_letter(cp.c)) {
@@ -176,7 +205,8 @@ class Scanner {
         pos += static_cast<std::size_t>(cp.size);
         continue;
       }
-      if ((cp.c == '\'' || cp.c == right_single_quote) && pos + static_cast<std::size_t>(cp.size) < text_.size()) {
+      if ((cp.c == '\'' || cp.c == right_single_quote) &&
+          pos + static_cast<std::size_t>(cp.size) < text_.size()) {
         const std::size_t next = pos + static_cast<std::size_t>(cp.size);
         const CodePoint after = decode(text_, next);
         if (!is_word_char(after.c)) break;
@@ -186,7 +216,8 @@ class Scanner {
         pos = next;        // O'Brien, d'Ivoire
         continue;
       }
-      if (cp.c == '.' && segment_letters == 1 && pos + 1 < text_.size() && is_letter(decode(text_, pos + 1).c) &&
+      if (cp.c == '.' && segment_letters == 1 && pos + 1 < text_.size() &&
+          is_letter(decode(text_, pos + 1).c) &&
           (pos + 2 >= text_.size() || !is_word_char(decode(text_, pos + 2).c) || text_[pos + 2] == '.')) {
         dotted = true;  // U.S., N.Y.: single letters joined by dots
         segment_letters = 0;
@@ -271,8 +302,8 @@ void fold_word(std::string_view word, std::string& out) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  icu::UnicodeString source =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
   icu::UnicodeString decomposed;
   if (nfd != nullptr && U_SUCCESS(status)) decomposed = nfd->normalize(source, status);
   if (U_FAILURE(status)) decomposed = source;
@@ -289,7 +320,8 @@ void fold_word(std::string_view word, std::string& out) {
 
 void scan_text(std::string_view text, std::vector<ScanToken>& tokens, std::string& keys) {
   // Offsets are 32-bit: text beyond 4 GiB is not scanned.
-  if (text.size() > std::numeric_limits<std::uint32_t>::max()) text = text.substr(0, std::numeric_limits<std::uint32_t>::max());
+  if (text.size() > std::numeric_limits<std::uint32_t>::max())
+    text = text.substr(0, std::numeric_limits<std::uint32_t>::max());
   Scanner(text, tokens, keys).run();
 }
 

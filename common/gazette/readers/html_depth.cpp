@@ -19,13 +19,13 @@ constexpr char lower(char c) noexcept {
 
 // Void elements and elements whose end tag is optional: neither deepens Gumbo's tree when repeated.
 constexpr std::array<std::string_view, 30> flat_elements{
-    "area", "base",     "br",    "caption", "col",   "colgroup", "dd",    "dt",    "embed", "hr",
-    "img",  "input",    "li",    "link",    "meta",  "optgroup", "option", "p",    "param", "rb",
-    "rp",   "rt",       "source", "tbody",  "td",    "tfoot",    "th",    "thead", "tr",    "wbr"};
+    "area", "base",  "br",     "caption", "col",  "colgroup", "dd",     "dt",    "embed", "hr",
+    "img",  "input", "li",     "link",    "meta", "optgroup", "option", "p",     "param", "rb",
+    "rp",   "rt",    "source", "tbody",   "td",   "tfoot",    "th",     "thead", "tr",    "wbr"};
 
 // Elements whose content is text up to their own end tag.
-constexpr std::array<std::string_view, 8> raw_text_elements{"iframe",   "noembed", "noframes", "script",
-                                                            "style",    "textarea", "title",   "xmp"};
+constexpr std::array<std::string_view, 8> raw_text_elements{"iframe", "noembed",  "noframes", "script",
+                                                            "style",  "textarea", "title",    "xmp"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view name) noexcept {
@@ -84,7 +84,8 @@ std::size_t html_depth_cut(std::string_view html, std::size_t max_depth) noexcep
     }
     char name_buffer[16];
     std::size_t length = 0, k = name_start;
-    for (; k < html.size() && (is_alpha(html[k]) || (html[k] >= '0' && html[k] <= '9') || html[k] == '-'); ++k)
+    for (; k < html.size() && (is_alpha(html[k]) || (html[k] >= '0' && html[k] <= '9') || html[k] == '-');
+         ++k)
       if (length < sizeof name_buffer) name_buffer[length++] = lower(html[k]);
     const std::string_view name(name_buffer, length);
     const std::size_t end = tag_end(html, k);

@@ -59,7 +59,7 @@ std::string string_at(const json& object, const char* key) {
 std::string names_of(const json& value) {
   std::vector<std::string> names;
   const auto add = [&](const json& v) {
-    std::string name = v.is_string() ? std::string(trim(v.get_ref<const std::string&>()))
+    std::string name = v.is_string()   ? std::string(trim(v.get_ref<const std::string&>()))
                        : v.is_object() ? string_at(v, "name")
                                        : "";
     if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
@@ -81,7 +81,7 @@ JsonLdArticle article_of(const json& object) {
   if (const auto it = object.find("publisher"); it != object.end()) article.publisher = names_of(*it);
   article.url = string_at(object, "url");
   if (const auto it = object.find("mainEntityOfPage"); article.url.empty() && it != object.end())
-    article.url = it->is_string() ? std::string(trim(it->get_ref<const std::string&>()))
+    article.url = it->is_string()   ? std::string(trim(it->get_ref<const std::string&>()))
                   : it->is_object() ? string_at(*it, "@id")
                                     : "";
   return article;

@@ -23,7 +23,6 @@ struct JsonLdArticle {
 /// Never throws except std::bad_alloc.
 std::optional<JsonLdArticle> parse_json_ld_article(std::string_view text);
 
-
 /// A headline without the site's name that pages append or prepend: "Title | Site", "Site - Title",
 /// "Title | Section | Site". A part is dropped when it equals `site` (ASCII case-insensitive), or when it
 /// follows a strong separator (" | ", " :: ", " · ", " • ") and has at most four words while the rest keeps

@@ -40,32 +40,32 @@ struct Excluded {
   bool noise, visited;
 };
 constexpr std::array<Excluded, 23> excluded_tags{{
-    {GUMBO_TAG_HEAD, false, true},      {GUMBO_TAG_HEADER, false, true},   {GUMBO_TAG_FIGURE, false, true},
-    {GUMBO_TAG_FIGCAPTION, false, true}, {GUMBO_TAG_NAV, true, true},      {GUMBO_TAG_ASIDE, true, true},
-    {GUMBO_TAG_FOOTER, true, true},     {GUMBO_TAG_FORM, true, true},      {GUMBO_TAG_MENU, true, true},
-    {GUMBO_TAG_NOSCRIPT, true, false},  {GUMBO_TAG_TEMPLATE, true, false}, {GUMBO_TAG_IFRAME, true, false},
-    {GUMBO_TAG_SVG, true, false},       {GUMBO_TAG_MATH, true, false},     {GUMBO_TAG_OBJECT, true, false},
-    {GUMBO_TAG_EMBED, true, false},     {GUMBO_TAG_CANVAS, true, false},   {GUMBO_TAG_VIDEO, true, false},
-    {GUMBO_TAG_AUDIO, true, false},     {GUMBO_TAG_BUTTON, true, false},   {GUMBO_TAG_SELECT, true, false},
-    {GUMBO_TAG_TEXTAREA, true, false},  {GUMBO_TAG_STYLE, true, false},
+    {GUMBO_TAG_HEAD, false, true},       {GUMBO_TAG_HEADER, false, true},   {GUMBO_TAG_FIGURE, false, true},
+    {GUMBO_TAG_FIGCAPTION, false, true}, {GUMBO_TAG_NAV, true, true},       {GUMBO_TAG_ASIDE, true, true},
+    {GUMBO_TAG_FOOTER, true, true},      {GUMBO_TAG_FORM, true, true},      {GUMBO_TAG_MENU, true, true},
+    {GUMBO_TAG_NOSCRIPT, true, false},   {GUMBO_TAG_TEMPLATE, true, false}, {GUMBO_TAG_IFRAME, true, false},
+    {GUMBO_TAG_SVG, true, false},        {GUMBO_TAG_MATH, true, false},     {GUMBO_TAG_OBJECT, true, false},
+    {GUMBO_TAG_EMBED, true, false},      {GUMBO_TAG_CANVAS, true, false},   {GUMBO_TAG_VIDEO, true, false},
+    {GUMBO_TAG_AUDIO, true, false},      {GUMBO_TAG_BUTTON, true, false},   {GUMBO_TAG_SELECT, true, false},
+    {GUMBO_TAG_TEXTAREA, true, false},   {GUMBO_TAG_STYLE, true, false},
 }};
 
 // Class, id and role words (split at non-letters, lower case) of page furniture. Sorted, for binary search.
 constexpr std::array<std::string_view, 45> noise_words{
-    "ad",         "ads",          "advert",      "advertisement", "alertdialog",  "banner",     "breadcrumb",
-    "breadcrumbs", "comment",     "comments",    "complementary", "consent",      "contentinfo", "cookie",
-    "cookies",    "dialog",       "disqus",      "footer",        "gdpr",         "menu",       "modal",
-    "more",       "most",         "nav",         "navbar",        "navigation",   "newsletter", "outbrain",
-    "popular",    "popup",        "promo",       "recirculation", "recommended",  "related",    "share",
-    "sharing",    "sidebar",      "signup",      "social",        "sponsored",    "subscribe",  "subscription",
-    "taboola",    "toolbar",      "trending"};
+    "ad",          "ads",     "advert",   "advertisement", "alertdialog", "banner",      "breadcrumb",
+    "breadcrumbs", "comment", "comments", "complementary", "consent",     "contentinfo", "cookie",
+    "cookies",     "dialog",  "disqus",   "footer",        "gdpr",        "menu",        "modal",
+    "more",        "most",    "nav",      "navbar",        "navigation",  "newsletter",  "outbrain",
+    "popular",     "popup",   "promo",    "recirculation", "recommended", "related",     "share",
+    "sharing",     "sidebar", "signup",   "social",        "sponsored",   "subscribe",   "subscription",
+    "taboola",     "toolbar", "trending"};
 // Words of blocks that belong to the article but not to its text: bylines, captions, credits, tags.
-constexpr std::array<std::string_view, 9> furniture_words{"author", "byline", "caption", "credit", "credits",
-                                                          "meta",   "tags",   "timestamp", "topics"};
+constexpr std::array<std::string_view, 9> furniture_words{
+    "author", "byline", "caption", "credit", "credits", "meta", "tags", "timestamp", "topics"};
 // Words of the article's own container: they add to its score. Noise words win on the same element
 // ("story-share" is a share bar); only <html>, <body>, <article>, <main> and itemprop="articleBody" are never
 // noise.
-constexpr std::array<std::string_view, 9> content_words{"article", "articlebody", "body", "content", "entry",
+constexpr std::array<std::string_view, 9> content_words{"article", "articlebody", "body",  "content", "entry",
                                                         "main",    "post",        "story", "text"};
 
 template <std::size_t N>
@@ -84,13 +84,38 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
 // Inline elements continue the current text block; every other element starts a new one.
 bool is_inline(GumboTag tag) noexcept {
   switch (tag) {
-    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI: case GUMBO_TAG_BDO:
-    case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA: case GUMBO_TAG_DFN: case GUMBO_TAG_EM:
-    case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_KBD: case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_MARK: case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_SPAN: case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_TIME: case GUMBO_TAG_TT: case GUMBO_TAG_U: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR:
-    case GUMBO_TAG_BR: case GUMBO_TAG_UNKNOWN:
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_UNKNOWN:
       return true;
     default:
       return false;
@@ -101,9 +126,19 @@ bool is_inline(GumboTag tag) noexcept {
 // <br>s) vote for themselves.
 bool is_paragraph(GumboTag tag) noexcept {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_LI: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
       return true;
     default:
       return false;
@@ -194,9 +229,15 @@ struct Metadata {
 };
 
 // Date metas by name or property, in order of preference.
-constexpr std::array<std::string_view, 9> date_metas{"article:published_time", "og:article:published_time",
-                                                     "datepublished", "pubdate", "publishdate", "dc.date.issued",
-                                                     "dc.date", "parsely-pub-date", "date"};
+constexpr std::array<std::string_view, 9> date_metas{"article:published_time",
+                                                     "og:article:published_time",
+                                                     "datepublished",
+                                                     "pubdate",
+                                                     "publishdate",
+                                                     "dc.date.issued",
+                                                     "dc.date",
+                                                     "parsely-pub-date",
+                                                     "date"};
 
 std::size_t date_meta_rank(std::string_view key) {
   for (std::size_t i = 0; i < date_metas.size(); ++i)
@@ -270,7 +311,8 @@ class Walker {
         read_meta(e);
         return false;
       case GUMBO_TAG_LINK:
-        if (has_word(attribute_view(e, "rel"), "canonical")) set_if_empty(metadata.canonical, attribute_view(e, "href"));
+        if (has_word(attribute_view(e, "rel"), "canonical"))
+          set_if_empty(metadata.canonical, attribute_view(e, "href"));
         return false;
       case GUMBO_TAG_SCRIPT:
         if (!metadata.json_ld && iequals_ascii(trim(attribute_view(e, "type")), "application/ld+json") &&
@@ -302,8 +344,12 @@ class Walker {
     const bool block = !is_inline(e.tag) || label.noise || label.furniture;
     if (block) flush();
     elements.back().first_segment = std::uint32_t(segments.size());
-    Open open{index, block, excluded_ || excluded_it != excluded_tags.end() || label.noise || label.furniture,
-              noise, link_ || e.tag == GUMBO_TAG_A, article_ || e.tag == GUMBO_TAG_ARTICLE,
+    Open open{index,
+              block,
+              excluded_ || excluded_it != excluded_tags.end() || label.noise || label.furniture,
+              noise,
+              link_ || e.tag == GUMBO_TAG_A,
+              article_ || e.tag == GUMBO_TAG_ARTICLE,
               !noise && (e.tag == GUMBO_TAG_A || e.tag == GUMBO_TAG_LINK) &&
                   has_word(attribute_view(e, "rel"), "author"),
               text_.size()};
@@ -320,7 +366,8 @@ class Walker {
       set_if_empty(metadata.rel_author, std::string_view(text_).substr(open.author_from));
     if (open.block) {
       flush();
-      if ((e.tag == GUMBO_TAG_H1) && !open.noise && !segments.empty() && segments.back().owner == open.element) {
+      if ((e.tag == GUMBO_TAG_H1) && !open.noise && !segments.empty() &&
+          segments.back().owner == open.element) {
         set_if_empty(metadata.h1, segments.back().text);
         if (open.article) set_if_empty(metadata.article_h1, segments.back().text);
       }
@@ -354,14 +401,20 @@ class Walker {
     if (key.empty()) key = attribute_view(e, "name");
     if (key.empty()) key = attribute_view(e, "itemprop");
     if (key.empty()) {
-      if (iequals_ascii(attribute_view(e, "http-equiv"), "content-language")) set_if_empty(metadata.locale, content);
+      if (iequals_ascii(attribute_view(e, "http-equiv"), "content-language"))
+        set_if_empty(metadata.locale, content);
       return;
     }
-    if (iequals_ascii(key, "og:title")) set_if_empty(metadata.og_title, content);
-    else if (iequals_ascii(key, "og:site_name")) set_if_empty(metadata.site_name, content);
-    else if (iequals_ascii(key, "og:url")) set_if_empty(metadata.og_url, content);
-    else if (iequals_ascii(key, "og:locale")) set_if_empty(metadata.locale, content);
-    else if (iequals_ascii(key, "author")) set_if_empty(metadata.meta_author, content);
+    if (iequals_ascii(key, "og:title"))
+      set_if_empty(metadata.og_title, content);
+    else if (iequals_ascii(key, "og:site_name"))
+      set_if_empty(metadata.site_name, content);
+    else if (iequals_ascii(key, "og:url"))
+      set_if_empty(metadata.og_url, content);
+    else if (iequals_ascii(key, "og:locale"))
+      set_if_empty(metadata.locale, content);
+    else if (iequals_ascii(key, "author"))
+      set_if_empty(metadata.meta_author, content);
     else if (const std::size_t rank = date_meta_rank(key); rank < date_meta_rank_) {
       metadata.meta_date = trim(content);
       date_meta_rank_ = rank;
@@ -398,7 +451,8 @@ class Walker {
     std::size_t start = 0;
     while (start < text_.size() && text_[start] == '\n') ++start;
     if (start < text_.size() && !owner_.empty()) {
-      Segment s{owner_.back(), text_.substr(start), chars_, std::min(link_chars_, chars_), commas_, excluded_};
+      Segment s{owner_.back(), text_.substr(start), chars_, std::min(link_chars_, chars_), commas_,
+                excluded_};
       segments.push_back(std::move(s));
     }
     text_.clear();
@@ -423,11 +477,13 @@ double link_density(const Segment& s) noexcept {
 // characters (at most 3), scaled by its share of non-link text, for its container (full), the container's
 // parent (half) and grandparent (a sixth). Containers marked as content get 25 once. Returns the elements
 // whose text is the article: the best container and its siblings scoring at least a fifth of it (and 10).
-std::vector<std::uint32_t> main_elements(std::vector<Element>& elements, const std::vector<Segment>& segments) {
+std::vector<std::uint32_t> main_elements(std::vector<Element>& elements,
+                                         const std::vector<Segment>& segments) {
   std::vector<bool> scored(elements.size(), false);
   for (const Segment& s : segments) {
     if (s.excluded || s.chars < min_scored_chars) continue;
-    const double vote = (1.0 + double(s.commas) + std::min(double(s.chars) / 100.0, 3.0)) * (1.0 - link_density(s));
+    const double vote =
+        (1.0 + double(s.commas) + std::min(double(s.chars) / 100.0, 3.0)) * (1.0 - link_density(s));
     std::uint32_t container = is_paragraph(elements[s.owner].tag) ? elements[s.owner].parent : s.owner;
     for (double divisor : {1.0, 2.0, 6.0}) {
       if (container == no_element) break;
@@ -503,8 +559,8 @@ ReadItem parse_html_article(std::string_view content, std::string name) {
   article.body = join_body(walker.elements, walker.segments, main_elements(walker.elements, walker.segments));
   if (is_blank(article.body)) return Rejection{std::move(name), "no article text", std::string(content)};
   article.source = trim(first_of({&m.site_name, &ld.publisher}));
-  article.title = strip_site_name(first_of({&m.og_title, &ld.headline, &m.article_h1, &m.h1, &m.title}),
-                                  article.source);
+  article.title =
+      strip_site_name(first_of({&m.og_title, &ld.headline, &m.article_h1, &m.h1, &m.title}), article.source);
   article.raw_date = trim(first_of({&m.meta_date, &ld.date_published, &m.itemprop_date, &m.time_date}));
   if (const auto published = parse_iso8601(article.raw_date)) {
     article.published = published;

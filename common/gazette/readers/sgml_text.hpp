@@ -17,7 +17,6 @@ void append_sgml_text(std::string_view in, std::string& out);
 /// (0x80-0x9F) are dropped.
 std::string latin1_fallback(std::string_view text);
 
-
 /// Appends wire-service text that is hard-wrapped at a fixed width as paragraphs: a line that is indented
 /// or follows a blank line starts a paragraph, other lines continue the previous one. Lines are trimmed;
 /// paragraphs are separated by "\n\n", lines inside one joined by a space.

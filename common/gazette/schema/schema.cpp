@@ -25,11 +25,19 @@ std::string story_term(std::string_view story) {
   return term;
 }
 
-std::string day_term(Day day) { return std::string(prefix::day) + format_compact_day(day); }
-std::string month_term(Day day) { return std::string(prefix::month) + format_compact_day(day).substr(0, 6); }
-std::string year_term(Day day) { return std::string(prefix::year) + format_compact_day(day).substr(0, 4); }
+std::string day_term(Day day) {
+  return std::string(prefix::day) + format_compact_day(day);
+}
+std::string month_term(Day day) {
+  return std::string(prefix::month) + format_compact_day(day).substr(0, 6);
+}
+std::string year_term(Day day) {
+  return std::string(prefix::year) + format_compact_day(day).substr(0, 4);
+}
 
-std::string mention_day_term(Day day) { return std::string(prefix::mention_day) + format_compact_day(day); }
+std::string mention_day_term(Day day) {
+  return std::string(prefix::mention_day) + format_compact_day(day);
+}
 std::string mention_month_term(Day day) {
   return std::string(prefix::mention_month) + format_compact_day(day).substr(0, 6);
 }

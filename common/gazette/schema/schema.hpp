@@ -38,23 +38,23 @@ inline constexpr std::string_view place = "XL";         ///< place, canonical na
 inline constexpr std::string_view mention_day = "XMD";  ///< a day mentioned in the text (boolean)
 inline constexpr std::string_view mention_month = "XMM";
 inline constexpr std::string_view mention_year = "XMY";
-inline constexpr std::string_view story = "XCL";        ///< story cluster id (boolean)
-inline constexpr std::string_view lsh_band = "XB";      ///< near-duplicate LSH band bucket (boolean)
-inline constexpr std::string_view sample = "XSMP";      ///< sampling bucket 0..63 for estimated facets
+inline constexpr std::string_view story = "XCL";    ///< story cluster id (boolean)
+inline constexpr std::string_view lsh_band = "XB";  ///< near-duplicate LSH band bucket (boolean)
+inline constexpr std::string_view sample = "XSMP";  ///< sampling bucket 0..63 for estimated facets
 }  // namespace prefix
 
 /// Value slots, each with its encoding.
 enum Slot : Xapian::valueno {
-  slot_date = 0,         ///< publication instant, UTC "YYYYMMDDhhmmss": sorting
-  slot_source = 1,       ///< outlet as written: source facet
-  slot_day = 2,          ///< publication day, "YYYYMMDD": date ranges and the date histogram
-  slot_story = 3,        ///< story cluster id: collapse
-  slot_age_bucket = 4,   ///< publication month "YYYYMM": the recency boost's ValueMapPostingSource
-  slot_fingerprint = 5,  ///< near-duplicate fingerprint (stories/fingerprint.hpp encoding)
-  slot_person_first = 10,  ///< persons, one per slot, most salient first (slots 10..13)
-  slot_org_first = 20,     ///< organisations (slots 20..23)
-  slot_place_first = 30,   ///< places (slots 30..33)
-  slot_mention_first = 40, ///< months mentioned in the text, "YYYY-MM", most mentioned first (slots 40..43)
+  slot_date = 0,            ///< publication instant, UTC "YYYYMMDDhhmmss": sorting
+  slot_source = 1,          ///< outlet as written: source facet
+  slot_day = 2,             ///< publication day, "YYYYMMDD": date ranges and the date histogram
+  slot_story = 3,           ///< story cluster id: collapse
+  slot_age_bucket = 4,      ///< publication month "YYYYMM": the recency boost's ValueMapPostingSource
+  slot_fingerprint = 5,     ///< near-duplicate fingerprint (stories/fingerprint.hpp encoding)
+  slot_person_first = 10,   ///< persons, one per slot, most salient first (slots 10..13)
+  slot_org_first = 20,      ///< organisations (slots 20..23)
+  slot_place_first = 30,    ///< places (slots 30..33)
+  slot_mention_first = 40,  ///< months mentioned in the text, "YYYY-MM", most mentioned first (slots 40..43)
 };
 /// How many entities of one type get a value slot (each counted by a built-in ValueCountMatchSpy, which
 /// also runs on remote shards; an entity beyond the first few of its article is a filter term only).
@@ -62,7 +62,9 @@ inline constexpr unsigned entity_slots = 4;
 /// Sampling buckets: each article has one XSMP term, a hash of its id modulo this.
 inline constexpr unsigned sample_buckets = 64;
 /// The XSMP term of a bucket.
-inline std::string sample_term(unsigned bucket) { return std::string(prefix::sample) + std::to_string(bucket); }
+inline std::string sample_term(unsigned bucket) {
+  return std::string(prefix::sample) + std::to_string(bucket);
+}
 
 /// How many mentioned months get a value slot.
 inline constexpr unsigned mention_slots = 4;
@@ -77,10 +79,10 @@ inline constexpr std::size_t max_term_bytes = 240;
 /// Database metadata keys.
 namespace meta {
 inline constexpr std::string_view schema_version = "gazette.schema_version";
-inline constexpr std::string_view analyzer = "gazette.analyzer";       ///< AnalyzerSettings::signature()
-inline constexpr std::string_view language = "gazette.language";       ///< stemming language
+inline constexpr std::string_view analyzer = "gazette.analyzer";  ///< AnalyzerSettings::signature()
+inline constexpr std::string_view language = "gazette.language";  ///< stemming language
 inline constexpr std::string_view fold_diacritics = "gazette.fold_diacritics";  ///< "1" or "0"
-inline constexpr std::string_view last_update = "gazette.last_update"; ///< ISO 8601 time of the last commit
+inline constexpr std::string_view last_update = "gazette.last_update";  ///< ISO 8601 time of the last commit
 }  // namespace meta
 
 /// The Q term for an article id; ids too long for a term are replaced by a hash.
@@ -104,22 +106,22 @@ std::string canonical_filter_value(std::string_view value);
 
 /// How a query field is matched.
 enum class FieldKind {
-  text,     ///< probabilistic, analysed words (title:)
-  boolean,  ///< exact canonical value, a filter (source:)
+  text,        ///< probabilistic, analysed words (title:)
+  boolean,     ///< exact canonical value, a filter (source:)
   identifier,  ///< an article or story id, matched verbatim (id:, story:)
-  entity,   ///< a named entity: aliases folded to the canonical name, then exact (person:, org:, place:)
-  date,     ///< publication date: a day, month, year or range (date:)
-  mention,  ///< a day, month or year the text talks about (mentions:)
+  entity,      ///< a named entity: aliases folded to the canonical name, then exact (person:, org:, place:)
+  date,        ///< publication date: a day, month, year or range (date:)
+  mention,     ///< a day, month or year the text talks about (mentions:)
 };
 
 /// One searchable field: its name in queries, --filter, CGI f= and JSON, and where it lives in the index.
 struct Field {
-  std::string_view name;      ///< "title", "source", "date", ...
+  std::string_view name;  ///< "title", "source", "date", ...
   FieldKind kind;
-  std::string_view prefix;    ///< term prefix ("" for date and mentions, which use D/M/Y-style prefixes)
-  std::optional<Slot> slot;   ///< the (first) value slot that holds it, for facets
-  unsigned slot_count;        ///< how many consecutive slots from `slot` hold values of it
-  std::string_view help;      ///< one line for --help and docs
+  std::string_view prefix;   ///< term prefix ("" for date and mentions, which use D/M/Y-style prefixes)
+  std::optional<Slot> slot;  ///< the (first) value slot that holds it, for facets
+  unsigned slot_count;       ///< how many consecutive slots from `slot` hold values of it
+  std::string_view help;     ///< one line for --help and docs
 };
 
 /// The table of query fields.
@@ -138,7 +140,8 @@ inline constexpr std::array fields{
     Field{"author", FieldKind::boolean, prefix::author, std::nullopt, 0, "author name"},
     Field{"lang", FieldKind::boolean, prefix::language, std::nullopt, 0, "language code, e.g. lang:en"},
     Field{"id", FieldKind::identifier, prefix::id, std::nullopt, 0, "article id"},
-    Field{"story", FieldKind::identifier, prefix::story, std::nullopt, 0, "story id: every version of one story"},
+    Field{"story", FieldKind::identifier, prefix::story, std::nullopt, 0,
+          "story id: every version of one story"},
 };
 
 /// The query field of an entity type ("person", "org" or "place").

@@ -60,7 +60,9 @@ void put_field(std::string& out, Tag tag, std::string_view value) {
   out.append(value);
 }
 
-[[noreturn]] void corrupt(const std::string& why) { throw Error(ErrorCode::corrupt, "stored article " + why); }
+[[noreturn]] void corrupt(const std::string& why) {
+  throw Error(ErrorCode::corrupt, "stored article " + why);
+}
 
 }  // namespace
 
@@ -111,7 +113,8 @@ std::string RecordCodec::encode(const Article& a) {
   put_varint(out, 0);  // no dictionary yet
   const std::size_t header = out.size();
   out.resize(header + ZSTD_compressBound(f.size()));
-  const std::size_t n = ZSTD_compress2(impl_->cctx, out.data() + header, out.size() - header, f.data(), f.size());
+  const std::size_t n =
+      ZSTD_compress2(impl_->cctx, out.data() + header, out.size() - header, f.data(), f.size());
   if (ZSTD_isError(n)) throw Error(ErrorCode::internal, std::string("zstd: ") + ZSTD_getErrorName(n));
   out.resize(header + n);
   return out;
@@ -130,7 +133,8 @@ Article RecordCodec::decode(std::string_view record) {
     corrupt("has a damaged zstd frame");
   std::string& plain = impl_->plain;
   plain.resize(size);
-  const std::size_t n = ZSTD_decompressDCtx(impl_->dctx, plain.data(), plain.size(), record.data(), record.size());
+  const std::size_t n =
+      ZSTD_decompressDCtx(impl_->dctx, plain.data(), plain.size(), record.data(), record.size());
   if (ZSTD_isError(n) || n != size) corrupt("has a damaged zstd frame");
 
   Article a;
@@ -143,13 +147,27 @@ Article RecordCodec::decode(std::string_view record) {
     const std::string_view value = in.substr(0, len);
     in.remove_prefix(len);
     switch (tag) {
-      case tag_id: a.id = value; break;
-      case tag_title: a.title = value; break;
-      case tag_body: a.body = value; break;
-      case tag_source: a.source = value; break;
-      case tag_url: a.url = value; break;
-      case tag_author: a.author = value; break;
-      case tag_language: a.language = value; break;
+      case tag_id:
+        a.id = value;
+        break;
+      case tag_title:
+        a.title = value;
+        break;
+      case tag_body:
+        a.body = value;
+        break;
+      case tag_source:
+        a.source = value;
+        break;
+      case tag_url:
+        a.url = value;
+        break;
+      case tag_author:
+        a.author = value;
+        break;
+      case tag_language:
+        a.language = value;
+        break;
       case tag_published: {
         long long seconds = 0;
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
@@ -157,9 +175,15 @@ Article RecordCodec::decode(std::string_view record) {
         a.published = Instant{std::chrono::seconds{seconds}};
         break;
       }
-      case tag_date_source: a.date_source = date_source_from_name(value); break;
-      case tag_raw_date: a.raw_date = value; break;
-      case tag_dateline: a.dateline = value; break;
+      case tag_date_source:
+        a.date_source = date_source_from_name(value);
+        break;
+      case tag_raw_date:
+        a.raw_date = value;
+        break;
+      case tag_dateline:
+        a.dateline = value;
+        break;
       case tag_entity: {
         if (value.size() < 2) corrupt("has a damaged entity");
         const EntityType type = value[0] == 'P'   ? EntityType::person
@@ -168,7 +192,8 @@ Article RecordCodec::decode(std::string_view record) {
         a.entities.push_back({type, std::string(value.substr(1))});
         break;
       }
-      default: break;  // a field from a newer writer
+      default:
+        break;  // a field from a newer writer
     }
   }
   return a;

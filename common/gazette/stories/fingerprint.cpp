@@ -1,6 +1,6 @@
 /// @file
-/// @brief MinHash over content words with xxHash, names and numbers sketches, LSH band terms, the encoding and
-/// the story decision.
+/// @brief MinHash over content words with xxHash, names and numbers sketches, LSH band terms, the encoding
+/// and the story decision.
 #include "gazette/stories/fingerprint.hpp"
 
 #include <xxhash.h>
@@ -16,16 +16,19 @@ namespace {
 // English function words: they carry no story and would make every article look alike. Sorted, for
 // binary search.
 constexpr std::array<std::string_view, 124> stopwords{
-    "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
-    "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "said",
-    "same", "say", "says", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your"};
+    "about",   "above",   "after", "again", "against", "all",     "also",    "am",      "an",    "and",
+    "any",     "are",     "as",    "at",    "be",      "because", "been",    "before",  "being", "below",
+    "between", "both",    "but",   "by",    "can",     "could",   "did",     "do",      "does",  "doing",
+    "down",    "during",  "each",  "few",   "for",     "from",    "further", "had",     "has",   "have",
+    "having",  "he",      "her",   "here",  "hers",    "herself", "him",     "himself", "his",   "how",
+    "if",      "in",      "into",  "is",    "it",      "its",     "itself",  "just",    "may",   "me",
+    "might",   "more",    "most",  "must",  "my",      "no",      "nor",     "not",     "now",   "of",
+    "off",     "on",      "once",  "only",  "or",      "other",   "our",     "ours",    "out",   "over",
+    "own",     "said",    "same",  "say",   "says",    "she",     "should",  "so",      "some",  "such",
+    "than",    "that",    "the",   "their", "them",    "then",    "there",   "these",   "they",  "this",
+    "those",   "through", "to",    "too",   "under",   "until",   "up",      "very",    "was",   "we",
+    "were",    "what",    "when",  "where", "which",   "while",   "who",     "whom",    "why",   "will",
+    "with",    "would",   "you",   "your"};
 
 constexpr bool sorted_stopwords() {
   for (std::size_t i = 1; i < stopwords.size(); ++i)
@@ -74,7 +77,8 @@ std::size_t sequence_length(unsigned char b) noexcept {
 bool is_separator(std::string_view seq) noexcept {
   const auto b = [&](std::size_t i) { return static_cast<unsigned char>(seq[i]); };
   if (seq.size() == 2) return b(0) == 0xC2 || (b(0) == 0xC3 && (b(1) == 0x97 || b(1) == 0xB7));
-  if (seq.size() == 3) return (b(0) == 0xE2 && (b(1) == 0x80 || b(1) == 0x81)) || (b(0) == 0xE3 && b(1) == 0x80);
+  if (seq.size() == 3)
+    return (b(0) == 0xE2 && (b(1) == 0x80 || b(1) == 0x81)) || (b(0) == 0xE3 && b(1) == 0x80);
   return false;
 }
 
@@ -83,7 +87,8 @@ void s_stem(std::string& w) {
   const std::size_t n = w.size();
   if (n > 3 && w.ends_with("ies") && !w.ends_with("eies") && !w.ends_with("aies")) {
     w.replace(n - 3, 3, "y");
-  } else if (n > 3 && w.ends_with("es") && !w.ends_with("aes") && !w.ends_with("ees") && !w.ends_with("oes")) {
+  } else if (n > 3 && w.ends_with("es") && !w.ends_with("aes") && !w.ends_with("ees") &&
+             !w.ends_with("oes")) {
     w.pop_back();
   } else if (n > 2 && w.back() == 's' && !w.ends_with("us") && !w.ends_with("ss")) {
     w.pop_back();
@@ -94,9 +99,9 @@ void s_stem(std::string& w) {
 // lower case, with what the names rule needs to know about its spelling.
 struct Token {
   std::string_view folded;
-  bool capitalised;      // starts with a capital letter
-  bool all_capitals;     // has no lower-case letter
-  bool sentence_start;   // first token, or after . ! ? : " “ or a line break (spaces between)
+  bool capitalised;     // starts with a capital letter
+  bool all_capitals;    // has no lower-case letter
+  bool sentence_start;  // first token, or after . ! ? : " “ or a line break (spaces between)
 };
 
 // True when the token starting at byte `start` begins a sentence.
@@ -169,7 +174,8 @@ template <class Emit>
 void emit_content_word(std::string_view folded, std::string& scratch, Emit&& emit) {
   if (folded.size() <= 1 || is_stopword(folded)) return;
   scratch.assign(folded);
-  if (std::any_of(scratch.begin(), scratch.end(), [](char c) { return c >= 'a' && c <= 'z'; })) s_stem(scratch);
+  if (std::any_of(scratch.begin(), scratch.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    s_stem(scratch);
   emit(std::string_view(scratch));
 }
 
@@ -217,7 +223,8 @@ void put_u32(std::string& out, std::uint32_t v) {
 
 std::uint32_t get_u32(std::string_view bytes, std::size_t at) noexcept {
   std::uint32_t v = 0;
-  for (std::size_t k = 0; k < 4; ++k) v |= std::uint32_t(static_cast<unsigned char>(bytes[at + k])) << (8 * k);
+  for (std::size_t k = 0; k < 4; ++k)
+    v |= std::uint32_t(static_cast<unsigned char>(bytes[at + k])) << (8 * k);
   return v;
 }
 
@@ -266,8 +273,10 @@ std::optional<Fingerprint> fingerprint(std::string_view body) {
   fp.minhash.fill(UINT32_MAX);
   for (const std::uint64_t h : hashes)
     for (std::size_t i = 0; i < minhash_size; ++i)
-      fp.minhash[i] = std::min(fp.minhash[i], std::uint32_t((coefficients.a[i] * h + coefficients.b[i]) >> 32));
-  for_each_number(body, [&](std::string_view n) { numbers.push_back(std::uint32_t(XXH3_64bits(n.data(), n.size()))); });
+      fp.minhash[i] =
+          std::min(fp.minhash[i], std::uint32_t((coefficients.a[i] * h + coefficients.b[i]) >> 32));
+  for_each_number(
+      body, [&](std::string_view n) { numbers.push_back(std::uint32_t(XXH3_64bits(n.data(), n.size()))); });
   fp.names = make_sketch(std::move(names));
   fp.numbers = make_sketch(std::move(numbers));
   return fp;
@@ -338,7 +347,8 @@ std::string encode_fingerprint(const Fingerprint& fp) {
 
 std::optional<Fingerprint> decode_fingerprint(std::string_view bytes) {
   std::size_t at = 1 + 4 + minhash_size * 4;
-  if (bytes.size() < at + 8 || static_cast<unsigned char>(bytes[0]) != fingerprint_version) return std::nullopt;
+  if (bytes.size() < at + 8 || static_cast<unsigned char>(bytes[0]) != fingerprint_version)
+    return std::nullopt;
   Fingerprint fp;
   fp.words = get_u32(bytes, 1);
   for (std::size_t i = 0; i < minhash_size; ++i) fp.minhash[i] = get_u32(bytes, 5 + i * 4);
@@ -364,7 +374,8 @@ std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<cons
     const double similarity = estimate_similarity(fp, candidates[i]);
     const bool short_pair = std::min(fp.words, candidates[i].words) < short_article_words;
     const double required = short_pair ? std::max(threshold, short_article_threshold) : threshold;
-    if (similarity >= required && (!best || similarity > best->similarity) && !facts_disagree(fp, candidates[i]))
+    if (similarity >= required && (!best || similarity > best->similarity) &&
+        !facts_disagree(fp, candidates[i]))
       best = StoryMatch{i, similarity};
   }
   return best;

@@ -91,7 +91,7 @@ inline constexpr double short_article_threshold = 0.5;
 
 /// A bottom-k sketch of a set of strings: how many distinct values, and the smallest of their 32-bit hashes.
 struct Sketch {
-  std::uint32_t count = 0;             ///< distinct values in the set
+  std::uint32_t count = 0;            ///< distinct values in the set
   std::vector<std::uint32_t> hashes;  ///< the min(count, sketch_size) smallest hashes, ascending
   friend bool operator==(const Sketch&, const Sketch&) = default;
 };

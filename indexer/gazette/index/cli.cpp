@@ -54,33 +54,35 @@ struct Choices {
 po::options_description visible_options(IndexCommand& command, Choices& choices) {
   IndexOptions& options = command.options;
   po::options_description visible(usage_text);
-  visible.add_options()
-      ("help,h", "show this help and exit")
-      ("db,d", po::value(&choices.db)->value_name("DIR"), "database directory (required)")
-      ("format,f", po::value(&choices.format)->value_name("NAME"), "input format for every input: jsonl, text, sgml or html")
-      ("rejects", po::value(&choices.rejects)->value_name("PATH"),
-       "reject file (default: DIR.rejects.jsonl beside the database)")
-      ("language,l", po::value(&options.analyzer.language)->default_value("english"),
-       "stemming language (a Xapian stemmer name, or none); fixed per database")
-      ("no-fold-diacritics", "keep accents in index terms (fixed per database)")
-      ("reference-date", po::value(&choices.reference_date)->value_name("YYYY-MM-DD"),
-       "date that gives datelines without a year their year, and undated articles' relative dates")
-      ("batch-size", po::value(&options.batch_size)->default_value(10000), "articles per commit")
-      ("threads,j", po::value(&options.threads)->default_value(0),
-       "analysis threads, and partition writers for a new database (0: one per core)")
-      ("no-boilerplate", "keep promos, photo credits and link lists in the text (rules: common/data/boilerplate)")
-      ("no-entities", "do not extract people, organisations and places")
-      ("no-mentions", "do not index the dates the text mentions")
-      ("no-stories", "do not group near-duplicate versions of a story")
-      ("story-threshold", po::value(&options.story_threshold)->default_value(default_story_threshold),
-       "estimated similarity (0..1) at which a new article joins an existing story")
-      ("delete", po::value(&command.delete_ids)->multitoken()->value_name("ID..."), "delete these articles")
-      ("delete-from", po::value(&choices.delete_from)->value_name("FILE"), "delete the ids listed in FILE, one a line")
-      ("compact", "rewrite the database compactly, purging deleted articles' traces")
-      ("rebuild", "re-analyse every stored article into a new database and swap it in (after an upgrade)")
-      ("force", "read every input, also files the manifest says are unchanged since they were indexed")
-      ("dry-run", "report what would be added, replaced, rejected or deleted, and write nothing")
-      ("quiet,q", "no progress line");
+  visible.add_options()("help,h", "show this help and exit")(
+      "db,d", po::value(&choices.db)->value_name("DIR"), "database directory (required)")(
+      "format,f", po::value(&choices.format)->value_name("NAME"),
+      "input format for every input: jsonl, text, sgml or html")(
+      "rejects", po::value(&choices.rejects)->value_name("PATH"),
+      "reject file (default: DIR.rejects.jsonl beside the database)")(
+      "language,l", po::value(&options.analyzer.language)->default_value("english"),
+      "stemming language (a Xapian stemmer name, or none); fixed per database")(
+      "no-fold-diacritics", "keep accents in index terms (fixed per database)")(
+      "reference-date", po::value(&choices.reference_date)->value_name("YYYY-MM-DD"),
+      "date that gives datelines without a year their year, and undated articles' relative dates")(
+      "batch-size", po::value(&options.batch_size)->default_value(10000), "articles per commit")(
+      "threads,j", po::value(&options.threads)->default_value(0),
+      "analysis threads, and partition writers for a new database (0: one per core)")(
+      "no-boilerplate",
+      "keep promos, photo credits and link lists in the text (rules: common/data/boilerplate)")(
+      "no-entities", "do not extract people, organisations and places")(
+      "no-mentions", "do not index the dates the text mentions")(
+      "no-stories", "do not group near-duplicate versions of a story")(
+      "story-threshold", po::value(&options.story_threshold)->default_value(default_story_threshold),
+      "estimated similarity (0..1) at which a new article joins an existing story")(
+      "delete", po::value(&command.delete_ids)->multitoken()->value_name("ID..."), "delete these articles")(
+      "delete-from", po::value(&choices.delete_from)->value_name("FILE"),
+      "delete the ids listed in FILE, one a line")(
+      "compact", "rewrite the database compactly, purging deleted articles' traces")(
+      "rebuild", "re-analyse every stored article into a new database and swap it in (after an upgrade)")(
+      "force", "read every input, also files the manifest says are unchanged since they were indexed")(
+      "dry-run", "report what would be added, replaced, rejected or deleted, and write nothing")(
+      "quiet,q", "no progress line");
   return visible;
 }
 
@@ -126,7 +128,8 @@ IndexCommand parse_index_command(int argc, char** argv) {
   options.dry_run = vm.count("dry-run");
   options.reference_date = parse_day_option(choices.reference_date);
   if (!choices.format.empty() && !(options.format = format_from_name(choices.format)))
-    throw Error(ErrorCode::usage, "unknown format '" + choices.format + "' (jsonl, text, sgml or html)", "--format");
+    throw Error(ErrorCode::usage, "unknown format '" + choices.format + "' (jsonl, text, sgml or html)",
+                "--format");
   if (!choices.delete_from.empty()) {
     const auto listed = read_id_list(choices.delete_from);
     command.delete_ids.insert(command.delete_ids.end(), listed.begin(), listed.end());
@@ -134,11 +137,16 @@ IndexCommand parse_index_command(int argc, char** argv) {
 
   const bool deleting = vm.count("delete") || !choices.delete_from.empty();
   if (int(deleting) + int(vm.count("compact")) + int(vm.count("rebuild")) + int(!options.inputs.empty()) > 1)
-    throw Error(ErrorCode::usage, "give INPUTs, --delete/--delete-from, --compact or --rebuild, one at a time");
-  if (deleting) command.action = IndexCommand::Action::remove;
-  else if (vm.count("compact")) command.action = IndexCommand::Action::compact;
-  else if (vm.count("rebuild")) command.action = IndexCommand::Action::rebuild;
-  else if (options.inputs.empty()) throw Error(ErrorCode::usage, "no INPUT given (see --help)");
+    throw Error(ErrorCode::usage,
+                "give INPUTs, --delete/--delete-from, --compact or --rebuild, one at a time");
+  if (deleting)
+    command.action = IndexCommand::Action::remove;
+  else if (vm.count("compact"))
+    command.action = IndexCommand::Action::compact;
+  else if (vm.count("rebuild"))
+    command.action = IndexCommand::Action::rebuild;
+  else if (options.inputs.empty())
+    throw Error(ErrorCode::usage, "no INPUT given (see --help)");
   return command;
 }
 
@@ -150,19 +158,25 @@ void print_index_help(std::ostream& out) {
 
 int run_index_command(const IndexCommand& command, std::ostream& log) {
   switch (command.action) {
-    case IndexCommand::Action::help: print_index_help(std::cout); return exit_ok;
+    case IndexCommand::Action::help:
+      print_index_help(std::cout);
+      return exit_ok;
     case IndexCommand::Action::remove: {
-      const DeleteSummary s = delete_articles(command.options.db, command.delete_ids, log, command.options.dry_run);
+      const DeleteSummary s =
+          delete_articles(command.options.db, command.delete_ids, log, command.options.dry_run);
       log << "gazette-index: " << s.deleted << " deleted, " << s.unknown << " unknown\n";
       return s.unknown ? exit_rejects : exit_ok;
     }
-    case IndexCommand::Action::compact: compact_database(command.options.db, log); return exit_ok;
+    case IndexCommand::Action::compact:
+      compact_database(command.options.db, log);
+      return exit_ok;
     case IndexCommand::Action::rebuild: {
       const IndexSummary summary = rebuild_index(command.options, log);
       print_summary(summary, log);
       return summary.rejected ? exit_rejects : exit_ok;
     }
-    case IndexCommand::Action::index: break;
+    case IndexCommand::Action::index:
+      break;
   }
   const IndexSummary summary = run_index(command.options, log);
   print_summary(summary, log);

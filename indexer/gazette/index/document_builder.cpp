@@ -19,8 +19,8 @@ void set_story(Xapian::Document& document, const std::string& story) {
 
 DocumentBuilder::DocumentBuilder(const AnalyzerSettings& settings) : analyzer_(settings) {}
 
-Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos first_position,
-                               bool is_title) {
+Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, std::string_view text,
+                                          Xapian::termpos first_position, bool is_title) {
   tokens_.clear();
   analyzer_.tokenize(text, tokens_);
   Xapian::termpos position = first_position;
@@ -56,7 +56,7 @@ void add_entities(Xapian::Document& doc, const std::vector<NamedEntity>& entitie
 /// XMD/XMM/XMY terms for every period a mention covers, and the most mentioned months (or years) in slots.
 void add_mentions(Xapian::Document& doc, const std::vector<dates::DateMention>& mentions) {
   using namespace std::chrono;
-  constexpr int max_periods = 62;  // "the past 100 years" must not add a hundred terms
+  constexpr int max_periods = 62;        // "the past 100 years" must not add a hundred terms
   std::map<std::string, unsigned> keys;  // "YYYY-MM" or "YYYY" -> mentions
   for (const dates::DateMention& m : mentions) {
     Day day = m.first_day;
@@ -74,21 +74,24 @@ void add_mentions(Xapian::Document& doc, const std::vector<dates::DateMention>& 
           day = sys_days{(ymd.year() + years{1}) / January / 1};
           break;
       }
-      if (m.granularity != dates::Granularity::year) doc.add_boolean_term(schema::mention_month_term(sys_days{ymd}));
+      if (m.granularity != dates::Granularity::year)
+        doc.add_boolean_term(schema::mention_month_term(sys_days{ymd}));
       doc.add_boolean_term(schema::mention_year_term(sys_days{ymd}));
       const std::string iso = format_iso_day(sys_days{ymd});
       ++keys[m.granularity == dates::Granularity::year ? iso.substr(0, 4) : iso.substr(0, 7)];
     }
   }
   std::vector<std::pair<std::string, unsigned>> ranked(keys.begin(), keys.end());
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   for (unsigned i = 0; i < ranked.size() && i < schema::mention_slots; ++i)
     doc.add_value(schema::slot_mention_first + i, ranked[i].first);
 }
 
 }  // namespace
 
-Xapian::Document DocumentBuilder::build(const Article& article, const std::vector<dates::DateMention>& mentions,
+Xapian::Document DocumentBuilder::build(const Article& article,
+                                        const std::vector<dates::DateMention>& mentions,
                                         const std::optional<Fingerprint>& fingerprint) {
   Xapian::Document doc;
   const std::string id_term = schema::id_term(article.id);

@@ -40,8 +40,7 @@ std::vector<dates::DateMention> Enricher::find_mentions(const Article& article) 
   if (!options_.mentions) return {};
   if (article.published)
     return dates::find_date_mentions(article.body, std::chrono::floor<std::chrono::days>(*article.published));
-  if (options_.reference_date)
-    return dates::find_date_mentions(article.body, *options_.reference_date);
+  if (options_.reference_date) return dates::find_date_mentions(article.body, *options_.reference_date);
   // With no date at all only mentions that name their year ("in March 2014") can be resolved.
   std::vector<dates::DateMention> mentions = dates::find_date_mentions(article.body, options_.today);
   std::erase_if(mentions, [](const dates::DateMention& m) { return !names_a_year(m.text); });

@@ -16,10 +16,10 @@ namespace gazette {
 /// What the enricher does; shared read-only by all worker threads.
 struct EnrichmentOptions {
   std::shared_ptr<const BoilerplateRules> boilerplate;  ///< null: bodies are indexed as read
-  std::shared_ptr<const EntityModel> entities;  ///< null: no entity extraction
-  bool mentions = true;                         ///< find the dates the text mentions
-  std::optional<Day> reference_date;            ///< --reference-date: resolves mentions of undated articles
-  Day today{};                                  ///< without it, undated articles keep only mentions naming a year
+  std::shared_ptr<const EntityModel> entities;          ///< null: no entity extraction
+  bool mentions = true;                                 ///< find the dates the text mentions
+  std::optional<Day> reference_date;  ///< --reference-date: resolves mentions of undated articles
+  Day today{};                        ///< without it, undated articles keep only mentions naming a year
 };
 
 /// What enrichment found besides what it stores on the Article.

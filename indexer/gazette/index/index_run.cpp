@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iterator>
 #include <cstdio>
+#include <iterator>
 #include <ostream>
 #include <thread>
 #include <unordered_set>
@@ -23,11 +23,11 @@
 #include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/manifest.hpp"
-#include "gazette/schema/schema.hpp"
 #include "gazette/index/partitioned_writer.hpp"
-#include "gazette/index/story_assigner.hpp"
-#include "gazette/index/stored_reader.hpp"
 #include "gazette/index/reject_log.hpp"
+#include "gazette/index/stored_reader.hpp"
+#include "gazette/index/story_assigner.hpp"
+#include "gazette/schema/schema.hpp"
 
 namespace gazette {
 
@@ -41,9 +41,9 @@ constexpr std::size_t chunk_size = 64;
 struct Item {
   explicit Item(ReadItem r) : read(std::move(r)) {}
   ReadItem read;
-  Xapian::Document document;          // built by the parallel stage for articles
-  std::vector<std::string> warnings;  // logged by the writing stage, in input order
-  std::vector<std::size_t> removed;   // boilerplate removals per rule
+  Xapian::Document document;               // built by the parallel stage for articles
+  std::vector<std::string> warnings;       // logged by the writing stage, in input order
+  std::vector<std::size_t> removed;        // boilerplate removals per rule
   std::optional<Fingerprint> fingerprint;  // for the story stage
   std::optional<std::pair<std::filesystem::path, FileState>> file_done;  // a marker: this file is all read
 };
@@ -139,8 +139,8 @@ class InputFeed {
   const IndexOptions& options_;
   IndexSummary& summary_;
   const Manifest& manifest_;
-  FileState state_;     // of the file being read
-  bool record_ = false; // whether it goes into the manifest
+  FileState state_;      // of the file being read
+  bool record_ = false;  // whether it goes into the manifest
   std::vector<std::filesystem::path> files_;
   std::size_t file_index_ = 0;
   std::unique_ptr<ArticleReader> reader_;
@@ -204,24 +204,29 @@ class Destination {
       existing_ = Xapian::Database(options.db.string());
     else if (threads > 1)  // bulk load: one Xapian writer per core
       // Each partition commits batch_size / threads documents, so memory stays near one writer's.
-      partitioned_ = std::make_unique<PartitionedWriter>(std::move(single_), options.analyzer, threads,
-                                                         std::max<std::size_t>(1, options.batch_size / threads),
-                                                         reject, warn);
+      partitioned_ = std::make_unique<PartitionedWriter>(
+          std::move(single_), options.analyzer, threads,
+          std::max<std::size_t>(1, options.batch_size / threads), reject, warn);
   }
 
   /// The database as it was before this run (empty when new).
   const Xapian::Database& existing() const noexcept { return existing_; }
 
   void write(const Article& a, Xapian::Document document) {
-    if (partitioned_) partitioned_->write(a.id, a.origin, std::move(document));
-    else if (single_) single_->write(a.id, a.origin, std::move(document));
-    else count_dry(a.id);
+    if (partitioned_)
+      partitioned_->write(a.id, a.origin, std::move(document));
+    else if (single_)
+      single_->write(a.id, a.origin, std::move(document));
+    else
+      count_dry(a.id);
   }
 
   /// A file whose articles have all been written: recorded in the manifest.
   void file_done(const std::filesystem::path& path, const FileState& state) {
-    if (single_) single_->record_file(path, state);
-    else if (partitioned_) done_files_.emplace_back(path, state);
+    if (single_)
+      single_->record_file(path, state);
+    else if (partitioned_)
+      done_files_.emplace_back(path, state);
   }
 
   void finish() {
@@ -233,7 +238,9 @@ class Destination {
     merged.commit();
   }
 
-  WriteCounts counts() const { return partitioned_ ? partitioned_->counts() : single_ ? single_->counts() : dry_; }
+  WriteCounts counts() const {
+    return partitioned_ ? partitioned_->counts() : single_ ? single_->counts() : dry_;
+  }
 
   std::size_t document_count() const {
     if (partitioned_) return partitioned_->document_count();
@@ -242,9 +249,12 @@ class Destination {
 
  private:
   void count_dry(const std::string& id) {
-    if (!dry_seen_.insert(id).second) ++dry_.duplicates;
-    else if (existing_.get_doccount() && existing_.term_exists(schema::id_term(id))) ++dry_.replaced;
-    else ++dry_.added;
+    if (!dry_seen_.insert(id).second)
+      ++dry_.duplicates;
+    else if (existing_.get_doccount() && existing_.term_exists(schema::id_term(id)))
+      ++dry_.replaced;
+    else
+      ++dry_.added;
   }
 
   const IndexOptions& options_;
@@ -271,21 +281,26 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   summary.rejects_path = options.rejects.empty() ? default_rejects_path(options.db) : options.rejects;
   RejectLog rejects(summary.rejects_path);
   auto reject = [&](const Rejection& r) {
-    log << "gazette-index: " << r.where << ": " << (options.dry_run ? "would reject: " : "rejected: ") << r.reason << '\n';
-    if (options.dry_run) ++summary.rejected;
-    else rejects.write(r);
+    log << "gazette-index: " << r.where << ": " << (options.dry_run ? "would reject: " : "rejected: ")
+        << r.reason << '\n';
+    if (options.dry_run)
+      ++summary.rejected;
+    else
+      rejects.write(r);
   };
   auto warn = [&](const std::string& message) {
     log << "gazette-index: warning: " << message << '\n';
     ++summary.warnings;
   };
 
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   Destination destination(options, threads, reject, warn);
   StoryAssigner stories(destination.existing(), options.story_threshold);
   const Manifest manifest(destination.existing());
   if (manifest.foreign())
-    warn("the file manifest in " + options.db.string() + " was recorded for another database; reading every file");
+    warn("the file manifest in " + options.db.string() +
+         " was recorded for another database; reading every file");
   InputFeed feed(options, summary, manifest);
   Progress progress(options.progress, log);
   const PreparationContext context{options.default_language,
@@ -295,60 +310,56 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   const EnrichmentOptions enrichment{options.boilerplate ? BoilerplateRules::load() : nullptr,
                                      options.entities ? EntityModel::load() : nullptr, options.mentions,
-                                     options.reference_date, std::chrono::floor<std::chrono::days>(context.now)};
+                                     options.reference_date,
+                                     std::chrono::floor<std::chrono::days>(context.now)};
   tbb::enumerable_thread_specific<Worker> workers(options.analyzer, enrichment);
   std::vector<std::size_t> removed;  // boilerplate removals per rule, summed in the serial stage
 
   tbb::parallel_pipeline(
       threads * 4,
-      tbb::make_filter<void, Chunk>(tbb::filter_mode::serial_in_order,
-                                    [&](tbb::flow_control& fc) {
-                                      Chunk chunk = feed.next_chunk();
-                                      if (chunk.empty()) fc.stop();
-                                      return chunk;
-                                    }) &
-          tbb::make_filter<Chunk, Chunk>(tbb::filter_mode::parallel,
-                                         [&](Chunk chunk) {
-                                           Worker& worker = workers.local();
-                                           for (Item& item : chunk) {
-                                             auto* article = std::get_if<Article>(&item.read);
-                                             if (!article) continue;
-                                             Preparation prepared = prepare_article(*article, context);
-                                             item.warnings = std::move(prepared.warnings);
-                                             if (prepared.rejection)
-                                               item.read = Rejection{article->origin, *prepared.rejection,
-                                                                     article->title + "\n\n" + article->body};
-                                             else {
-                                               Enrichment found = worker.enricher.enrich(*article);
-                                               item.removed = std::move(found.removed);
-                                               if (options.stories) item.fingerprint = fingerprint(article->body);
-                                               item.document =
-                                                   worker.builder.build(*article, found.mentions, item.fingerprint);
-                                             }
-                                           }
-                                           return chunk;
-                                         }) &
-          tbb::make_filter<Chunk, void>(tbb::filter_mode::serial_in_order, [&](Chunk chunk) {
-            for (Item& item : chunk) {
-              if (item.file_done) {
-                destination.file_done(item.file_done->first, item.file_done->second);
-                continue;
-              }
-              ++summary.read;
-              for (const std::string& warning : item.warnings) warn(location_of(item.read) + ": " + warning);
-              removed.resize(std::max(removed.size(), item.removed.size()));
-              for (std::size_t i = 0; i < item.removed.size(); ++i) removed[i] += item.removed[i];
-              if (auto* r = std::get_if<Rejection>(&item.read)) {
-                reject(*r);
-                continue;
-              }
-              const Article& a = std::get<Article>(item.read);
-              set_story(item.document, stories.assign(a.id, item.fingerprint));
-              destination.write(a, std::move(item.document));
-            }
-            if (!options.dry_run) summary.rejected = rejects.count();
-            progress.update(summary, feed.bytes());
-          }));
+      tbb::make_filter<void, Chunk>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) {
+        Chunk chunk = feed.next_chunk();
+        if (chunk.empty()) fc.stop();
+        return chunk;
+      }) & tbb::make_filter<Chunk, Chunk>(tbb::filter_mode::parallel, [&](Chunk chunk) {
+        Worker& worker = workers.local();
+        for (Item& item : chunk) {
+          auto* article = std::get_if<Article>(&item.read);
+          if (!article) continue;
+          Preparation prepared = prepare_article(*article, context);
+          item.warnings = std::move(prepared.warnings);
+          if (prepared.rejection)
+            item.read =
+                Rejection{article->origin, *prepared.rejection, article->title + "\n\n" + article->body};
+          else {
+            Enrichment found = worker.enricher.enrich(*article);
+            item.removed = std::move(found.removed);
+            if (options.stories) item.fingerprint = fingerprint(article->body);
+            item.document = worker.builder.build(*article, found.mentions, item.fingerprint);
+          }
+        }
+        return chunk;
+      }) & tbb::make_filter<Chunk, void>(tbb::filter_mode::serial_in_order, [&](Chunk chunk) {
+        for (Item& item : chunk) {
+          if (item.file_done) {
+            destination.file_done(item.file_done->first, item.file_done->second);
+            continue;
+          }
+          ++summary.read;
+          for (const std::string& warning : item.warnings) warn(location_of(item.read) + ": " + warning);
+          removed.resize(std::max(removed.size(), item.removed.size()));
+          for (std::size_t i = 0; i < item.removed.size(); ++i) removed[i] += item.removed[i];
+          if (auto* r = std::get_if<Rejection>(&item.read)) {
+            reject(*r);
+            continue;
+          }
+          const Article& a = std::get<Article>(item.read);
+          set_story(item.document, stories.assign(a.id, item.fingerprint));
+          destination.write(a, std::move(item.document));
+        }
+        if (!options.dry_run) summary.rejected = rejects.count();
+        progress.update(summary, feed.bytes());
+      }));
   destination.finish();
   progress.finish();
 
@@ -390,7 +401,8 @@ IndexSummary rebuild_index(const IndexOptions& options, std::ostream& log) {
 
   {  // the manifest still describes the input files: carry it over
     Xapian::WritableDatabase fresh = open_existing_database(rebuild.db);
-    for (auto it = lock.metadata_keys_begin("gazette.manifest"); it != lock.metadata_keys_end("gazette.manifest"); ++it)
+    for (auto it = lock.metadata_keys_begin("gazette.manifest");
+         it != lock.metadata_keys_end("gazette.manifest"); ++it)
       fresh.set_metadata(*it, lock.get_metadata(*it));
     adopt_manifest(fresh);
     fresh.commit();
@@ -403,7 +415,8 @@ IndexSummary rebuild_index(const IndexOptions& options, std::ostream& log) {
     std::filesystem::rename(rebuild.db, old, ec);
     if (ec) std::filesystem::rename(retired, old);  // put the original back
   }
-  if (ec) throw Error(ErrorCode::unavailable, "cannot swap in the rebuilt database: " + ec.message(), old.string());
+  if (ec)
+    throw Error(ErrorCode::unavailable, "cannot swap in the rebuilt database: " + ec.message(), old.string());
   std::filesystem::remove_all(retired, ec);
   log << "gazette-index: rebuilt " << old.string() << " from its " << summary.read << " stored articles\n";
   return summary;
@@ -420,9 +433,11 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
                 s.rejected, s.warnings, s.documents);
   out << line;
   if (s.skipped_files)
-    out << "gazette-index: " << s.skipped_files << " files skipped, unchanged since they were indexed (--force reads them)\n";
+    out << "gazette-index: " << s.skipped_files
+        << " files skipped, unchanged since they were indexed (--force reads them)\n";
   if (s.dry_run) out << "gazette-index: dry run: nothing was written (the counts say what a run would do)\n";
-  if (s.joined_stories) out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
+  if (s.joined_stories)
+    out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
   if (!s.boilerplate.empty()) {
     out << "gazette-index: boilerplate removed:";
     for (const auto& [rule, count] : s.boilerplate) out << ' ' << rule << ' ' << count;

@@ -18,24 +18,24 @@ namespace gazette {
 
 /// What gazette-index was asked to do.
 struct IndexOptions {
-  std::filesystem::path db;                  ///< database directory (created when missing)
-  std::vector<std::string> inputs;           ///< files, directories, or "-" for standard input
-  std::optional<InputFormat> format;         ///< forces the input format (needed for "-")
-  std::filesystem::path rejects;             ///< reject file; empty means "<db>.rejects.jsonl"
+  std::filesystem::path db;           ///< database directory (created when missing)
+  std::vector<std::string> inputs;    ///< files, directories, or "-" for standard input
+  std::optional<InputFormat> format;  ///< forces the input format (needed for "-")
+  std::filesystem::path rejects;      ///< reject file; empty means "<db>.rejects.jsonl"
   AnalyzerSettings analyzer;
-  std::string default_language = "en";       ///< ISO 639-1 code for articles that do not name one
-  std::size_t batch_size = 10000;            ///< documents per commit
-  unsigned threads = 0;                      ///< analysis threads; 0 means one per core
-  std::optional<Day> reference_date;         ///< for datelines without a year
-  bool boilerplate = true;                   ///< remove promos, credits and link lists from bodies
-  bool entities = true;                      ///< extract people, organisations and places
-  bool mentions = true;                      ///< index the dates the text mentions
-  bool stories = true;                       ///< group near-duplicates into stories
+  std::string default_language = "en";               ///< ISO 639-1 code for articles that do not name one
+  std::size_t batch_size = 10000;                    ///< documents per commit
+  unsigned threads = 0;                              ///< analysis threads; 0 means one per core
+  std::optional<Day> reference_date;                 ///< for datelines without a year
+  bool boilerplate = true;                           ///< remove promos, credits and link lists from bodies
+  bool entities = true;                              ///< extract people, organisations and places
+  bool mentions = true;                              ///< index the dates the text mentions
+  bool stories = true;                               ///< group near-duplicates into stories
   double story_threshold = default_story_threshold;  ///< estimated similarity to join a story
-  bool progress = true;                      ///< a progress line on stderr for runs over a second
-  bool force = false;                        ///< read files the manifest says are unchanged
-  bool dry_run = false;                      ///< report what would be added, replaced and rejected; write nothing
-  std::filesystem::path stored_input;        ///< read the articles stored in this database instead of inputs
+  bool progress = true;                              ///< a progress line on stderr for runs over a second
+  bool force = false;                                ///< read files the manifest says are unchanged
+  bool dry_run = false;                ///< report what would be added, replaced and rejected; write nothing
+  std::filesystem::path stored_input;  ///< read the articles stored in this database instead of inputs
 };
 
 /// What an indexing run did.
@@ -43,17 +43,17 @@ struct IndexSummary {
   std::size_t files = 0;
   std::size_t skipped_files = 0;  ///< unchanged since the manifest recorded them
   bool dry_run = false;
-  std::size_t read = 0;        ///< articles read (good and rejected records)
+  std::size_t read = 0;  ///< articles read (good and rejected records)
   std::size_t added = 0;
   std::size_t replaced = 0;
-  std::size_t duplicates = 0;  ///< ids seen twice in this run
+  std::size_t duplicates = 0;      ///< ids seen twice in this run
   std::size_t joined_stories = 0;  ///< articles that joined the story of a near-duplicate
   std::size_t rejected = 0;
   std::size_t warnings = 0;
-  std::size_t bytes = 0;       ///< input bytes (decompressed)
+  std::size_t bytes = 0;                                         ///< input bytes (decompressed)
   std::vector<std::pair<std::string, std::size_t>> boilerplate;  ///< removals per rule
   double seconds = 0;
-  std::size_t documents = 0;   ///< documents in the database afterwards
+  std::size_t documents = 0;  ///< documents in the database afterwards
   std::filesystem::path rejects_path;
 };
 

@@ -23,17 +23,20 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::s
   } catch (const Xapian::DatabaseLockError&) {
     throw Error(ErrorCode::unavailable, "database is locked by another indexer", path.string());
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorCode::unavailable, "cannot open the database for writing: " + e.get_msg(), path.string());
+    throw Error(ErrorCode::unavailable, "cannot open the database for writing: " + e.get_msg(),
+                path.string());
   }
 }
 
 void check_schema_version(const Xapian::Database& db, const std::filesystem::path& path) {
   const std::string version = db.get_metadata(std::string(schema::meta::schema_version));
-  if (version.empty()) throw Error(ErrorCode::corrupt, "not a Gazette database (no schema version)", path.string());
+  if (version.empty())
+    throw Error(ErrorCode::corrupt, "not a Gazette database (no schema version)", path.string());
   if (version != std::to_string(schema::version))
     throw Error(ErrorCode::corrupt,
                 "database has schema version " + version + ", this gazette-index writes version " +
-                    std::to_string(schema::version) + "; run gazette-index --db " + path.string() + " --rebuild",
+                    std::to_string(schema::version) + "; run gazette-index --db " + path.string() +
+                    " --rebuild",
                 path.string());
 }
 
@@ -60,12 +63,12 @@ void check_or_record_settings(Xapian::WritableDatabase& db, const std::filesyste
                 path.string());
 }
 
-
 }  // namespace
 
 Xapian::WritableDatabase open_existing_database(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw Error(ErrorCode::not_found, "no database here", path.string());
+  if (!std::filesystem::exists(path, ec))
+    throw Error(ErrorCode::not_found, "no database here", path.string());
   Xapian::WritableDatabase db = open_writable(path, 10000, Xapian::DB_OPEN);
   check_schema_version(db, path);
   return db;
@@ -103,9 +106,12 @@ IndexWriter::~IndexWriter() = default;
 
 std::size_t& IndexWriter::count_for(Outcome outcome) noexcept {
   switch (outcome) {
-    case Outcome::replaced: return counts_.replaced;
-    case Outcome::duplicate: return counts_.duplicates;
-    case Outcome::added: break;
+    case Outcome::replaced:
+      return counts_.replaced;
+    case Outcome::duplicate:
+      return counts_.duplicates;
+    case Outcome::added:
+      break;
   }
   return counts_.added;
 }

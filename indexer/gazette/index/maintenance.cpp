@@ -14,8 +14,8 @@
 
 namespace gazette {
 
-DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids, std::ostream& log,
-                              bool dry_run) {
+DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids,
+                              std::ostream& log, bool dry_run) {
   Xapian::WritableDatabase database = open_existing_database(db);
   DeleteSummary summary;
   for (const std::string& id : ids) {
@@ -38,7 +38,8 @@ std::vector<std::string> read_id_list(const std::filesystem::path& file) {
   if (!in) throw Error(ErrorCode::not_found, "cannot read the id list", file.string());
   std::vector<std::string> ids;
   for (std::string line; std::getline(in, line);) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+      line.pop_back();
     if (!line.empty() && line.front() != '#') ids.push_back(line);
   }
   return ids;
@@ -48,7 +49,8 @@ void compact_database(const std::filesystem::path& db, std::ostream& log) {
   // Hold the write lock while compacting, so no indexer writes into the copy's source meanwhile.
   Xapian::WritableDatabase lock = open_existing_database(db);
   const std::string suffix = "." + std::to_string(getpid());
-  const std::filesystem::path fresh = db.string() + ".compacting" + suffix, old = db.string() + ".old" + suffix;
+  const std::filesystem::path fresh = db.string() + ".compacting" + suffix,
+                              old = db.string() + ".old" + suffix;
   std::error_code ec;
   std::filesystem::remove_all(fresh, ec);
   try {
@@ -71,12 +73,15 @@ void compact_database(const std::filesystem::path& db, std::ostream& log) {
     std::filesystem::rename(fresh, db, ec);
     if (ec) std::filesystem::rename(old, db);  // put the original back
   }
-  if (ec) throw Error(ErrorCode::unavailable, "cannot swap in the compacted database: " + ec.message(), db.string());
+  if (ec)
+    throw Error(ErrorCode::unavailable, "cannot swap in the compacted database: " + ec.message(),
+                db.string());
   std::filesystem::remove_all(old, ec);
   Xapian::WritableDatabase compacted = open_existing_database(db);  // a new uuid: the manifest follows it
   adopt_manifest(compacted);
   compacted.commit();
-  log << "gazette-index: compacted " << db.string() << ": " << before / 1024 << " KiB -> " << after / 1024 << " KiB\n";
+  log << "gazette-index: compacted " << db.string() << ": " << before / 1024 << " KiB -> " << after / 1024
+      << " KiB\n";
 }
 
 }  // namespace gazette

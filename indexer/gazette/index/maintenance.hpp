@@ -20,8 +20,8 @@ struct DeleteSummary {
 /// Other versions of a story keep their story id (it is stored on each version).
 /// @throws gazette::Error as open_existing_database does.
 /// With dry_run nothing is deleted and each line says "would delete".
-DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids, std::ostream& log,
-                              bool dry_run = false);
+DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids,
+                              std::ostream& log, bool dry_run = false);
 
 /// Reads ids to delete from a file, one per line (blank lines and lines starting with # are skipped).
 /// @throws gazette::Error(not_found) when the file cannot be read.

@@ -82,8 +82,8 @@ void record_file(Xapian::WritableDatabase& db, const std::filesystem::path& path
 
 void adopt_manifest(Xapian::WritableDatabase& db) {
   const std::string uuid = db.get_uuid();
-  for (auto it = db.metadata_keys_begin(std::string(key_prefix)); it != db.metadata_keys_end(std::string(key_prefix));
-       ++it) {
+  for (auto it = db.metadata_keys_begin(std::string(key_prefix));
+       it != db.metadata_keys_end(std::string(key_prefix)); ++it) {
     std::string value = db.get_metadata(*it);
     const auto space = value.find(' ');
     if (space != std::string::npos) db.set_metadata(*it, uuid + value.substr(space));

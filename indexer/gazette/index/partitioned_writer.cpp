@@ -16,7 +16,8 @@ constexpr std::ptrdiff_t queue_capacity = 2048;
 
 PartitionedWriter::PartitionedWriter(std::unique_ptr<IndexWriter> target, const AnalyzerSettings& settings,
                                      unsigned partitions, std::size_t batch_size,
-                                     IndexWriter::RejectHandler on_reject, IndexWriter::WarningHandler on_warning)
+                                     IndexWriter::RejectHandler on_reject,
+                                     IndexWriter::WarningHandler on_warning)
     : target_(std::move(target)),
       work_dir_(target_->path().string() + ".partitions-" + std::to_string(getpid())),
       on_reject_(std::move(on_reject)),
@@ -24,7 +25,8 @@ PartitionedWriter::PartitionedWriter(std::unique_ptr<IndexWriter> target, const 
   std::error_code ec;
   std::filesystem::remove_all(work_dir_, ec);
   std::filesystem::create_directories(work_dir_, ec);
-  if (ec) throw Error(ErrorCode::unavailable, "cannot create a work folder: " + ec.message(), work_dir_.string());
+  if (ec)
+    throw Error(ErrorCode::unavailable, "cannot create a work folder: " + ec.message(), work_dir_.string());
   auto reject = [this](const Rejection& r) {
     std::lock_guard lock(log_mutex_);
     on_reject_(r);
@@ -92,7 +94,8 @@ void PartitionedWriter::finish() {
   try {
     all.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorCode::unavailable, "merging the partitions failed: " + e.get_description(), path.string());
+    throw Error(ErrorCode::unavailable, "merging the partitions failed: " + e.get_description(),
+                path.string());
   }
   merged_count_ = all.get_doccount();
   // The target was empty (checked when this writer was chosen) and is locked by target_ until here.
@@ -103,7 +106,8 @@ void PartitionedWriter::finish() {
   std::filesystem::rename(path, old, ec);
   if (!ec) std::filesystem::rename(merged, path, ec);
   if (ec)
-    throw Error(ErrorCode::unavailable, "cannot move the merged database into place: " + ec.message(), path.string());
+    throw Error(ErrorCode::unavailable, "cannot move the merged database into place: " + ec.message(),
+                path.string());
 }
 
 WriteCounts PartitionedWriter::counts() const {
@@ -118,6 +122,8 @@ WriteCounts PartitionedWriter::counts() const {
   return total;
 }
 
-Xapian::doccount PartitionedWriter::document_count() const { return merged_count_; }
+Xapian::doccount PartitionedWriter::document_count() const {
+  return merged_count_;
+}
 
 }  // namespace gazette

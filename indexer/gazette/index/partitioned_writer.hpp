@@ -25,8 +25,8 @@ class PartitionedWriter {
  public:
   /// Creates `partitions` partition databases in a work folder beside the target. The target writer holds
   /// the target's lock until finish() and must have no documents. @throws gazette::Error as IndexWriter does.
-  PartitionedWriter(std::unique_ptr<IndexWriter> target, const AnalyzerSettings& settings, unsigned partitions,
-                    std::size_t batch_size, IndexWriter::RejectHandler on_reject,
+  PartitionedWriter(std::unique_ptr<IndexWriter> target, const AnalyzerSettings& settings,
+                    unsigned partitions, std::size_t batch_size, IndexWriter::RejectHandler on_reject,
                     IndexWriter::WarningHandler on_warning);
   /// Stops the partition threads; without finish() the partitions are discarded and the target keeps its
   /// last commit.

@@ -17,7 +17,8 @@ void StoryAssigner::add_run_candidates(const std::vector<std::string>& bands, st
     const auto it = bands_.find(hash64(band));
     if (it == bands_.end()) continue;
     for (std::uint32_t story : it->second)
-      if (std::none_of(out.begin(), out.end(), [&](const Candidate& c) { return c.story == stories_[story]; }))
+      if (std::none_of(out.begin(), out.end(),
+                       [&](const Candidate& c) { return c.story == stories_[story]; }))
         out.push_back({stories_[story], first_members_[story]});
   }
 }
@@ -26,7 +27,8 @@ std::optional<Fingerprint> StoryAssigner::stored_fingerprint(Xapian::docid doc) 
   return decode_fingerprint(existing_.get_document(doc).get_value(schema::slot_fingerprint));
 }
 
-void StoryAssigner::add_database_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out) {
+void StoryAssigner::add_database_candidates(const std::vector<std::string>& bands,
+                                            std::vector<Candidate>& out) {
   if (existing_.get_doccount() == 0) return;
   for (const std::string& band : bands) {
     if (existing_.get_termfreq(band) > max_band_bucket) continue;
@@ -64,7 +66,8 @@ std::string StoryAssigner::assign(const std::string& id, const std::optional<Fin
   }
   for (const std::string& band : bands) {
     auto& bucket = bands_[hash64(band)];
-    if (bucket.size() < max_band_bucket && std::find(bucket.begin(), bucket.end(), entry->second) == bucket.end())
+    if (bucket.size() < max_band_bucket &&
+        std::find(bucket.begin(), bucket.end(), entry->second) == bucket.end())
       bucket.push_back(entry->second);
   }
   return story;

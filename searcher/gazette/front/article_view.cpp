@@ -6,7 +6,8 @@
 
 namespace gazette {
 
-std::optional<ArticleView> open_article(Searcher& searcher, const SearchRequest& context, const std::string& id) {
+std::optional<ArticleView> open_article(Searcher& searcher, const SearchRequest& context,
+                                        const std::string& id) {
   std::optional<Article> article = searcher.get(id);
   if (!article) return std::nullopt;
   ArticleView view{std::move(*article), {}, {}};

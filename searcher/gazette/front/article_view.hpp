@@ -20,6 +20,7 @@ struct ArticleView {
 /// The article with this id, its words marked as `context` (the search it was opened from) matches them;
 /// nullopt when no article has the id. Goes through Searcher::search (the id as a filter, the whole body as
 /// the passage) and Searcher::get. @throws gazette::Error as Searcher::search and Searcher::get do.
-std::optional<ArticleView> open_article(Searcher& searcher, const SearchRequest& context, const std::string& id);
+std::optional<ArticleView> open_article(Searcher& searcher, const SearchRequest& context,
+                                        const std::string& id);
 
 }  // namespace gazette

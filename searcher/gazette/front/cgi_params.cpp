@@ -32,8 +32,8 @@ std::size_t checked_number(const std::string& text, const char* name, std::size_
   std::size_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < min)
-    throw Error(ErrorCode::usage, "expected a whole number from " + std::to_string(min) + ", got '" + text + "'",
-                name);
+    throw Error(ErrorCode::usage,
+                "expected a whole number from " + std::to_string(min) + ", got '" + text + "'", name);
   return value;
 }
 
@@ -59,10 +59,14 @@ CgiInput cgi_input_from_environment(char** envp) {
     const auto eq = entry.find('=');
     if (eq == std::string_view::npos) continue;
     const std::string_view name = entry.substr(0, eq), value = entry.substr(eq + 1);
-    if (name == "REQUEST_METHOD") input.method = value;
-    else if (name == "QUERY_STRING") input.query_string = value;
-    else if (name == "CONTENT_TYPE") input.content_type = value;
-    else if (name == "CONTENT_LENGTH") std::from_chars(value.data(), value.data() + value.size(), input.content_length);
+    if (name == "REQUEST_METHOD")
+      input.method = value;
+    else if (name == "QUERY_STRING")
+      input.query_string = value;
+    else if (name == "CONTENT_TYPE")
+      input.content_type = value;
+    else if (name == "CONTENT_LENGTH")
+      std::from_chars(value.data(), value.data() + value.size(), input.content_length);
   }
   return input;
 }
@@ -95,7 +99,8 @@ std::string percent_encode(std::string_view text) {
   out.reserve(text.size() * 3 / 2);
   for (const char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || std::strchr("-._~", c)) {
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
+        std::strchr("-._~", c)) {
       out += c;
     } else {
       out += '%';
@@ -113,8 +118,10 @@ void parse_urlencoded(std::string_view text, CgiParams& params) {
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     if (pair.empty()) continue;
     const auto eq = pair.find('=');
-    if (eq == std::string_view::npos) params.add(percent_decode(pair), "");
-    else params.add(percent_decode(pair.substr(0, eq)), percent_decode(pair.substr(eq + 1)));
+    if (eq == std::string_view::npos)
+      params.add(percent_decode(pair), "");
+    else
+      params.add(percent_decode(pair.substr(0, eq)), percent_decode(pair.substr(eq + 1)));
   }
 }
 
@@ -122,10 +129,12 @@ CgiParams cgi_params(const CgiInput& input) {
   CgiParams params;
   parse_urlencoded(input.query_string, params);
   if (input.method == "POST") {
-    const std::string_view type = std::string_view(input.content_type).substr(0, input.content_type.find(';'));
+    const std::string_view type =
+        std::string_view(input.content_type).substr(0, input.content_type.find(';'));
     if (type != "application/x-www-form-urlencoded")
-      throw Error(ErrorCode::usage, "expected a form (application/x-www-form-urlencoded), got '" +
-                                        input.content_type + "'", "request body");
+      throw Error(ErrorCode::usage,
+                  "expected a form (application/x-www-form-urlencoded), got '" + input.content_type + "'",
+                  "request body");
     parse_urlencoded(input.body, params);
   }
   return params;
@@ -148,11 +157,14 @@ WebQuery parse_web_query(const CgiParams& params, const WebLimits& limits) {
   if (auto q = params.first("q")) request.query = checked_text(std::move(*q), "q", limits.max_query_bytes);
   if (auto id = params.first("id")) web.id = checked_text(std::move(*id), "id", limits.max_query_bytes);
   if (const auto format = params.first("format")) {
-    if (*format == "json") web.format = WebFormat::json;
-    else if (*format != "html") throw Error(ErrorCode::usage, "expected html or json, got '" + *format + "'", "format");
+    if (*format == "json")
+      web.format = WebFormat::json;
+    else if (*format != "html")
+      throw Error(ErrorCode::usage, "expected html or json, got '" + *format + "'", "format");
   }
   if (const auto sort = params.first("sort"); sort && !sort->empty()) request.sort = parse_sort(*sort);
-  if (const auto g = params.first("granularity"); g && !g->empty()) request.granularity = parse_granularity(*g);
+  if (const auto g = params.first("granularity"); g && !g->empty())
+    request.granularity = parse_granularity(*g);
   const std::vector<std::string> filters = params.all("f");
   if (filters.size() > limits.max_filters)
     throw Error(ErrorCode::usage, "more than " + std::to_string(limits.max_filters) + " filters", "f");
@@ -162,10 +174,13 @@ WebQuery parse_web_query(const CgiParams& params, const WebLimits& limits) {
   web.size = limits.default_page_size;
   if (const auto size = params.first("size"); size && !size->empty())
     web.size = std::min(checked_number(*size, "size", 1), limits.max_page_size);
-  if (const auto page = params.first("page"); page && !page->empty()) web.page = checked_number(*page, "page", 1);
+  if (const auto page = params.first("page"); page && !page->empty())
+    web.page = checked_number(*page, "page", 1);
   if ((web.page - 1) > limits.max_offset / web.size)
-    throw Error(ErrorCode::usage, "only the first " + std::to_string(limits.max_offset) +
-                                      " results can be paged through; refine the query", "page");
+    throw Error(ErrorCode::usage,
+                "only the first " + std::to_string(limits.max_offset) +
+                    " results can be paged through; refine the query",
+                "page");
   request.offset = (web.page - 1) * web.size;
   request.limit = web.size;
   return web;

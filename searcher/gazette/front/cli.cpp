@@ -73,38 +73,40 @@ struct Choices {
 
 po::options_description visible_options(CliOptions& cli, Choices& choices) {
   po::options_description visible(usage_text);
-  visible.add_options()
-      ("help,h", "show this help and exit")
-      ("db,d", po::value(&cli.db)->value_name("PATH"), "database directory or stub file (default: $GAZETTE_DB)")
-      ("filter,F", po::value(&choices.filters)->value_name("FIELD=VALUE")->composing(),
-       "only articles with this value (repeatable; fields: source, person, org, place, date, mentions, author, "
-       "lang, id)")
-      ("sort,s", po::value(&choices.sort), "relevance (default), date (newest first) or date-asc (oldest first)")
-      ("offset", po::value(&cli.request.offset)->default_value(0), "skip this many hits")
-      ("limit,n", po::value(&cli.request.limit)->default_value(10), "hits to show")
-      ("granularity", po::value(&choices.granularity), "date histogram buckets: auto, day, week, month or year")
-      ("since", po::value(&choices.since)->value_name("AGE"),
-       "only articles of the last AGE before now (7d, 2w, 3m, 1y); now is --now or the newest article")
-      ("recency", po::value(&choices.recency)->value_name("HALF_LIFE"),
-       "boost recent articles: score = BM25 + W * 2^(-age / HALF_LIFE), HALF_LIFE such as 30d or 1y")
-      ("recency-weight", po::value(&cli.request.recency_weight)->value_name("W")->default_value(5.0),
-       "W in the --recency formula (BM25 scores are typically 5 to 30)")
-      ("now", po::value(&choices.now)->value_name("DATE"),
-       "the date relative dates count from (default: the newest article)")
-      ("json", "print JSON (schemas/search-response.schema.json) instead of text")
-      ("get", po::value(&cli.get)->value_name("ID"), "print the stored article with this id")
-      ("inspect", "summarise the archive: articles, dates, sources, stories, top entities, schema, size "
-       "(text, or JSON with --json)")
-      ("export", po::value(&choices.export_format)->value_name("FORMAT"),
-       "write every match, not a page, in the --sort order: jsonl or csv (id, date, source, url, title, "
-       "entities, story), or facets (CSV kind,field,value,count: exact facet counts and the date histogram)")
-      ("export-body", "with --export jsonl|csv: include the article text")
-      ("no-facets", "do not count facets")
-      ("no-snippets", "do not show snippets")
-      ("no-collapse", "list every version of a story")
-      ("story", po::value(&choices.story)->value_name("ID"), "list every version of the story with this id, newest first")
-      ("color", po::value(&cli.color), "highlight with ANSI bold: auto (default), always or never")
-      ("mode", po::value(&choices.mode)->value_name("MODE"), "cgi, fastcgi, interactive, batch or once");
+  visible.add_options()("help,h", "show this help and exit")(
+      "db,d", po::value(&cli.db)->value_name("PATH"),
+      "database directory or stub file (default: $GAZETTE_DB)")(
+      "filter,F", po::value(&choices.filters)->value_name("FIELD=VALUE")->composing(),
+      "only articles with this value (repeatable; fields: source, person, org, place, date, mentions, "
+      "author, "
+      "lang, id)")("sort,s", po::value(&choices.sort),
+                   "relevance (default), date (newest first) or date-asc (oldest first)")(
+      "offset", po::value(&cli.request.offset)->default_value(0), "skip this many hits")(
+      "limit,n", po::value(&cli.request.limit)->default_value(10), "hits to show")(
+      "granularity", po::value(&choices.granularity),
+      "date histogram buckets: auto, day, week, month or year")(
+      "since", po::value(&choices.since)->value_name("AGE"),
+      "only articles of the last AGE before now (7d, 2w, 3m, 1y); now is --now or the newest article")(
+      "recency", po::value(&choices.recency)->value_name("HALF_LIFE"),
+      "boost recent articles: score = BM25 + W * 2^(-age / HALF_LIFE), HALF_LIFE such as 30d or 1y")(
+      "recency-weight", po::value(&cli.request.recency_weight)->value_name("W")->default_value(5.0),
+      "W in the --recency formula (BM25 scores are typically 5 to 30)")(
+      "now", po::value(&choices.now)->value_name("DATE"),
+      "the date relative dates count from (default: the newest article)")(
+      "json", "print JSON (schemas/search-response.schema.json) instead of text")(
+      "get", po::value(&cli.get)->value_name("ID"), "print the stored article with this id")(
+      "inspect",
+      "summarise the archive: articles, dates, sources, stories, top entities, schema, size "
+      "(text, or JSON with --json)")(
+      "export", po::value(&choices.export_format)->value_name("FORMAT"),
+      "write every match, not a page, in the --sort order: jsonl or csv (id, date, source, url, title, "
+      "entities, story), or facets (CSV kind,field,value,count: exact facet counts and the date histogram)")(
+      "export-body", "with --export jsonl|csv: include the article text")("no-facets", "do not count facets")(
+      "no-snippets", "do not show snippets")("no-collapse", "list every version of a story")(
+      "story", po::value(&choices.story)->value_name("ID"),
+      "list every version of the story with this id, newest first")(
+      "color", po::value(&cli.color), "highlight with ANSI bold: auto (default), always or never")(
+      "mode", po::value(&choices.mode)->value_name("MODE"), "cgi, fastcgi, interactive, batch or once");
   return visible;
 }
 
@@ -117,7 +119,8 @@ bool use_color(const std::string& choice) {
 
 void print(const SearchResponse& response, bool json, const TextStyle& style) {
   if (json)
-    std::cout << response_json(response).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    std::cout << response_json(response).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
   else
     render_text(response, style, std::cout);
 }
@@ -146,8 +149,10 @@ int run_once(Searcher& searcher, const CliOptions& cli, const TextStyle& style) 
   if (!cli.get.empty()) {
     const auto article = searcher.get(cli.get);
     if (!article) throw Error(ErrorCode::not_found, "no article with id '" + cli.get + "'", "--get");
-    if (cli.json) std::cout << article_json(*article).dump(2) << '\n';
-    else render_article_text(*article, style, std::cout);
+    if (cli.json)
+      std::cout << article_json(*article).dump(2) << '\n';
+    else
+      render_article_text(*article, style, std::cout);
     return exit_ok;
   }
   SearchRequest request = cli.request;
@@ -162,18 +167,21 @@ bool stdout_reader_gone() {
   return poll(&out, 1, 0) == 1 && (out.revents & POLLERR);
 }
 
-/// --export: every match to standard output. A reader that stops early is not an error: writing stops quietly.
+/// --export: every match to standard output. A reader that stops early is not an error: writing stops
+/// quietly.
 int run_export(Searcher& searcher, const CliOptions& cli) {
   SearchRequest request = cli.request;
   for (const std::string& word : cli.words) request.query += (request.query.empty() ? "" : " ") + word;
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a failed write (EPIPE) instead of killing us
   errno = 0;
-  const ExportResult result = export_matches(searcher, request, *cli.export_format, cli.export_body, std::cout);
+  const ExportResult result =
+      export_matches(searcher, request, *cli.export_format, cli.export_body, std::cout);
   const int write_error = errno;
   if (result.complete || write_error == EPIPE || stdout_reader_gone()) return exit_ok;
-  throw Error(ErrorCode::unavailable,
-              "cannot write the export after " + std::to_string(result.rows) + " rows: " + std::strerror(write_error),
-              "standard output");
+  throw Error(
+      ErrorCode::unavailable,
+      "cannot write the export after " + std::to_string(result.rows) + " rows: " + std::strerror(write_error),
+      "standard output");
 }
 
 /// The web modes take the server's configuration; --db, given by whoever starts the process, wins.
@@ -240,7 +248,7 @@ void print_help(std::ostream& out) {
 
 int run_cli(const CliOptions& cli) {
   const FrontMode mode = detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty() || !cli.story.empty() ||
-                                                    cli.inspect || cli.export_format);
+                                                   cli.inspect || cli.export_format);
   if (mode == FrontMode::cgi) {  // from a shell or a test: name=value arguments, as Omega's cgiparam takes
     WebApp app(web_config(cli));
     const HttpResponse response = app.handle(cgi_params_from_arguments(cli.words));
@@ -254,17 +262,22 @@ int run_cli(const CliOptions& cli) {
   if (cli.db.empty()) throw Error(ErrorCode::usage, "--db PATH is required (see --help)");
   if (cli.inspect) {
     const ArchiveReport report = inspect_archive(open_archive(cli.db));
-    if (cli.json) std::cout << inspect_json(report).dump() << '\n';
-    else render_inspect_text(report, std::cout);
+    if (cli.json)
+      std::cout << inspect_json(report).dump() << '\n';
+    else
+      render_inspect_text(report, std::cout);
     return exit_ok;
   }
   Searcher searcher(cli.db);
   if (cli.export_format) return run_export(searcher, cli);
   const TextStyle style{use_color(cli.color), 80};
   switch (mode) {
-    case FrontMode::interactive: return run_repl(searcher, cli.request);
-    case FrontMode::batch: return run_batch(searcher, cli.request, cli.json, style);
-    default: return run_once(searcher, cli, style);
+    case FrontMode::interactive:
+      return run_repl(searcher, cli.request);
+    case FrontMode::batch:
+      return run_batch(searcher, cli.request, cli.json, style);
+    default:
+      return run_once(searcher, cli, style);
   }
 }
 

@@ -15,18 +15,18 @@ namespace gazette {
 
 /// Everything the command line says.
 struct CliOptions {
-  std::string db;                 ///< --db, else $GAZETTE_DB
-  std::string get;                ///< --get ID
-  std::string story;  ///< --story: every version of this story
-  std::string color = "auto";     ///< auto, always or never
-  std::optional<FrontMode> mode;  ///< --mode; detected when absent
-  std::vector<std::string> words; ///< the query (or name=value parameters with --mode cgi)
+  std::string db;                  ///< --db, else $GAZETTE_DB
+  std::string get;                 ///< --get ID
+  std::string story;               ///< --story: every version of this story
+  std::string color = "auto";      ///< auto, always or never
+  std::optional<FrontMode> mode;   ///< --mode; detected when absent
+  std::vector<std::string> words;  ///< the query (or name=value parameters with --mode cgi)
   bool json = false;
   bool help = false;
   bool inspect = false;                       ///< --inspect: summarise the archive
   std::optional<ExportFormat> export_format;  ///< --export: every match, not a page
   bool export_body = false;                   ///< --export-body: with the article text
-  SearchRequest request;          ///< filters, sort, paging, facet and snippet options
+  SearchRequest request;                      ///< filters, sort, paging, facet and snippet options
 };
 
 /// Reads argv. @throws gazette::Error(usage) for unknown options or values.

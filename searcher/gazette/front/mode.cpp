@@ -26,7 +26,8 @@ constexpr ModeName mode_names[] = {{FrontMode::cgi, "cgi"},
 FrontMode parse_mode(const std::string& text) {
   for (const ModeName& m : mode_names)
     if (text == m.name) return m.mode;
-  throw Error(ErrorCode::usage, "unknown mode '" + text + "' (cgi, fastcgi, interactive, batch or once)", "--mode");
+  throw Error(ErrorCode::usage, "unknown mode '" + text + "' (cgi, fastcgi, interactive, batch or once)",
+              "--mode");
 }
 
 const char* mode_name(FrontMode mode) noexcept {

@@ -60,9 +60,8 @@ footer{max-width:72rem;margin:0 auto;padding:1rem;color:var(--muted);font-size:.
 
 /// Section titles of the facet sidebar; a field not listed shows its own name.
 constexpr std::pair<std::string_view, std::string_view> facet_titles[] = {
-    {"source", "Sources"},        {"person", "People"},           {"org", "Organisations"},
-    {"place", "Places"},          {"mentions", "Dates mentioned"}, {"author", "Authors"},
-    {"lang", "Languages"},
+    {"source", "Sources"},           {"person", "People"},  {"org", "Organisations"}, {"place", "Places"},
+    {"mentions", "Dates mentioned"}, {"author", "Authors"}, {"lang", "Languages"},
 };
 
 std::string_view facet_title(std::string_view field) {
@@ -89,8 +88,9 @@ std::string with_filters(const SearchRequest& request, std::size_t size, std::ve
 /// Filters are equal when they select the same thing: values compared in canonical form (dates verbatim).
 bool same_filter(const Filter& a, const Filter& b) {
   if (a.field != b.field) return false;
-  return a.field == "date" ? a.value == b.value
-                           : schema::canonical_filter_value(a.value) == schema::canonical_filter_value(b.value);
+  return a.field == "date"
+             ? a.value == b.value
+             : schema::canonical_filter_value(a.value) == schema::canonical_filter_value(b.value);
 }
 
 /// The drill-down link for a filter: adds it, or removes it when it is already active (a toggle).
@@ -98,8 +98,10 @@ std::string toggle_href(const SearchRequest& request, std::size_t size, const Fi
   std::vector<Filter> filters;
   active = false;
   for (const Filter& f : request.filters) {
-    if (same_filter(f, filter)) active = true;
-    else filters.push_back(f);
+    if (same_filter(f, filter))
+      active = true;
+    else
+      filters.push_back(f);
   }
   if (!active) filters.push_back(filter);
   SearchRequest copy = request;
@@ -107,20 +109,24 @@ std::string toggle_href(const SearchRequest& request, std::size_t size, const Fi
   return escape_html(search_href(copy, size, 1));
 }
 
-void open_page(std::string& out, std::string_view title, std::string_view query, const SearchRequest* request) {
-  out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<meta name=\"robots\" content=\"noindex\"><title>";
+void open_page(std::string& out, std::string_view title, std::string_view query,
+               const SearchRequest* request) {
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta name=\"robots\" content=\"noindex\"><title>";
   out += escape_html(title);
   out += "</title><style>";
   out += style_sheet;
-  out += "</style></head><body><header><form method=\"get\" action=\"\" role=\"search\">"
-         "<a class=\"brand\" href=\"?\">Gazette</a><input type=\"search\" name=\"q\" value=\"";
+  out +=
+      "</style></head><body><header><form method=\"get\" action=\"\" role=\"search\">"
+      "<a class=\"brand\" href=\"?\">Gazette</a><input type=\"search\" name=\"q\" value=\"";
   out += escape_html(query);
   out += "\" placeholder=\"Search the archive\" aria-label=\"Search the archive\">";
   const bool by_date = request && request->sort == SortOrder::date;
-  out += "<select name=\"sort\" aria-label=\"Order\"><option value=\"relevance\">Best match</option>"
-         "<option value=\"date\"";
+  out +=
+      "<select name=\"sort\" aria-label=\"Order\"><option value=\"relevance\">Best match</option>"
+      "<option value=\"date\"";
   out += by_date ? " selected" : "";
   out += ">Newest</option></select>";
   if (request)  // a new query keeps the active filters (each is removable on the results page)
@@ -179,7 +185,8 @@ void render_hit_entities(std::string& out, const Hit& hit, const WebQuery& web) 
     bool active = false;
     const Filter filter{std::string(schema::entity_field(entities[i].type).name), entities[i].name};
     out += (i ? " \u00b7 " : "");
-    out += "<a href=\"" + toggle_href(web.request, web.size, filter, active) + "\">" + escape_html(entities[i].name) + "</a>";
+    out += "<a href=\"" + toggle_href(web.request, web.size, filter, active) + "\">" +
+           escape_html(entities[i].name) + "</a>";
   }
   out += "</p>";
 }
@@ -216,11 +223,15 @@ void render_hit(std::string& out, const Hit& hit, const WebQuery& web) {
 std::string bucket_filter_value(const DateHistogram& h, const DateHistogram::Bucket& b) {
   const std::string first = format_iso_day(b.first_day);
   switch (h.granularity) {
-    case Granularity::year: return first.substr(0, 4);
-    case Granularity::month: return first.substr(0, 7);
-    case Granularity::week: return first + ".." + format_iso_day(b.first_day + std::chrono::days(6));
+    case Granularity::year:
+      return first.substr(0, 4);
+    case Granularity::month:
+      return first.substr(0, 7);
+    case Granularity::week:
+      return first + ".." + format_iso_day(b.first_day + std::chrono::days(6));
     case Granularity::day:
-    case Granularity::automatic: break;
+    case Granularity::automatic:
+      break;
   }
   return first;
 }
@@ -241,7 +252,8 @@ void render_histogram(std::string& out, const DateHistogram& h, const WebQuery& 
       continue;
     }
     bool active = false;
-    const std::string href = toggle_href(web.request, web.size, Filter{"date", bucket_filter_value(h, b)}, active);
+    const std::string href =
+        toggle_href(web.request, web.size, Filter{"date", bucket_filter_value(h, b)}, active);
     out += "<a class=\"bar\" href=\"" + href + "\" title=\"" + label + "\" aria-label=\"" + label +
            "\"><span style=\"height:" + height + "\"></span></a>";
   }
@@ -257,8 +269,10 @@ void render_field_facet(std::string& out, const FieldFacet& facet, const WebQuer
   for (const FacetValue& v : facet.values) {
     bool active = false;
     const std::string href = toggle_href(web.request, web.size, Filter{facet.field, v.value}, active);
-    out += "<li><a href=\"" + href + "\"" + (active ? " class=\"on\" title=\"remove this filter\"" : "") + ">";
-    out += "<span>" + escape_html(v.value) + "</span><span class=\"count\">" + number(v.count) + "</span></a></li>";
+    out +=
+        "<li><a href=\"" + href + "\"" + (active ? " class=\"on\" title=\"remove this filter\"" : "") + ">";
+    out += "<span>" + escape_html(v.value) + "</span><span class=\"count\">" + number(v.count) +
+           "</span></a></li>";
   }
   out += "</ul></section>";
 }
@@ -280,10 +294,11 @@ void render_active_filters(std::string& out, const SearchRequest& request, std::
     std::vector<Filter> rest = request.filters;
     rest.erase(rest.begin() + std::ptrdiff_t(i));
     const Filter& f = request.filters[i];
-    out += "<a class=\"chip\" href=\"" + with_filters(request, size, rest) + "\" title=\"remove this filter\">" +
-           escape_html(f.field + ": " + f.value) + " \u00d7</a>";
+    out += "<a class=\"chip\" href=\"" + with_filters(request, size, rest) +
+           "\" title=\"remove this filter\">" + escape_html(f.field + ": " + f.value) + " \u00d7</a>";
   }
-  if (request.filters.size() > 1) out += "<a class=\"chip\" href=\"" + with_filters(request, size, {}) + "\">clear all</a>";
+  if (request.filters.size() > 1)
+    out += "<a class=\"chip\" href=\"" + with_filters(request, size, {}) + "\">clear all</a>";
   out += "</p>";
 }
 
@@ -303,7 +318,8 @@ void render_summary(std::string& out, const SearchResponse& r) {
   out += "</p>";
 }
 
-void render_pagination(std::string& out, const SearchResponse& r, const WebQuery& web, const WebLimits& limits) {
+void render_pagination(std::string& out, const SearchResponse& r, const WebQuery& web,
+                       const WebLimits& limits) {
   const std::size_t size = web.size;
   const std::size_t reachable = std::min(r.total, limits.max_offset + size);
   const std::size_t last = std::max<std::size_t>(1, (reachable + size - 1) / size);
@@ -317,8 +333,10 @@ void render_pagination(std::string& out, const SearchResponse& r, const WebQuery
   if (web.page > 1) link(web.page - 1, "\u2039 Previous", "prev");
   const std::size_t from = web.page > 3 ? web.page - 3 : 1, to = std::min(last, web.page + 3);
   for (std::size_t p = from; p <= to; ++p) {
-    if (p == web.page) out += "<li><span class=\"current\" aria-current=\"page\">" + number(p) + "</span></li>";
-    else link(p, number(p), nullptr);
+    if (p == web.page)
+      out += "<li><span class=\"current\" aria-current=\"page\">" + number(p) + "</span></li>";
+    else
+      link(p, number(p), nullptr);
   }
   if (web.page < last) link(web.page + 1, "Next \u203a", "next");
   out += "</ul></nav>";
@@ -332,7 +350,8 @@ std::string took(const SearchResponse& r) {
 
 }  // namespace
 
-std::string search_href(const SearchRequest& request, std::size_t size, std::size_t page, const WebLimits& limits) {
+std::string search_href(const SearchRequest& request, std::size_t size, std::size_t page,
+                        const WebLimits& limits) {
   std::string href = "?q=" + percent_encode(request.query);
   for (const Filter& f : request.filters) href += "&f=" + percent_encode(f.field + ":" + f.value);
   if (request.sort != SortOrder::relevance) href += std::string("&sort=") + sort_name(request.sort);
@@ -367,7 +386,8 @@ std::string render_article_page(const ArticleView& view, const WebQuery& web, co
   std::string out;
   out.reserve(a.body.size() * 2 + 8192);
   open_page(out, (a.title.empty() ? a.id : a.title) + " \u2013 Gazette", web.request.query, nullptr);
-  out += "<main><article class=\"full\"><p><a href=\"" + escape_html(search_href(web.request, web.size, 1, limits)) +
+  out += "<main><article class=\"full\"><p><a href=\"" +
+         escape_html(search_href(web.request, web.size, 1, limits)) +
          "\">\u2039 Back to the results</a></p><h1>";
   out += view.title.text.empty() ? escape_html(a.title.empty() ? "(no headline)" : a.title)
                                  : highlighted_html(view.title);

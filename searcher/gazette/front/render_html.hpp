@@ -21,7 +21,8 @@ std::string search_href(const SearchRequest& request, std::size_t size, std::siz
                         const WebLimits& limits = {});
 
 /// The search page for a response to `web`: form, hits, facets, date histogram, pagination.
-std::string render_search_page(const SearchResponse& response, const WebQuery& web, const WebLimits& limits = {});
+std::string render_search_page(const SearchResponse& response, const WebQuery& web,
+                               const WebLimits& limits = {});
 
 /// The article page: headline, byline, the whole text, a way back to the search.
 std::string render_article_page(const ArticleView& view, const WebQuery& web, const WebLimits& limits = {});

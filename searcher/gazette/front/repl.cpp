@@ -25,10 +25,11 @@ namespace {
 
 constexpr std::string_view bold_on = "\x1b[1m", bold_off = "\x1b[0m";
 
-constexpr const char* commands[] = {":next",    ":prev",   ":page", ":open", ":filter", ":unfilter",
-                                    ":facets",  ":sort",   ":json", ":help", ":quit"};
+constexpr const char* commands[] = {":next",   ":prev", ":page", ":open", ":filter", ":unfilter",
+                                    ":facets", ":sort", ":json", ":help", ":quit"};
 
-constexpr const char* help_text = R"(Type words to search (the same syntax as the command line: "a phrase", a OR b, -word,
+constexpr const char* help_text =
+    R"(Type words to search (the same syntax as the command line: "a phrase", a OR b, -word,
 title:word, source:NAME, date:1987-03, date:1987-03-01..1987-03-31). An empty search lists the newest.
   :next  :prev  :page N   move through the results (pages fit the terminal)
   :open N                 the whole article N, query words highlighted (through $PAGER when set)
@@ -60,7 +61,9 @@ TerminalSize terminal_size() {
   return size;
 }
 
-bool color_terminal() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+bool color_terminal() {
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+}
 
 /// Writes text through $PAGER when it is set (less gets -R for the highlights, as git does), else to stdout.
 void page_out(const std::string& text) {
@@ -161,11 +164,15 @@ bool Session::execute(const std::string& typed) {
     } else if (line.command == "next" || line.command == "prev" || line.command == "page") {
       if (!last_) throw Error(ErrorCode::usage, "search first", ":" + line.command);
       std::size_t page = page_;
-      if (line.command == "next") page = page_ + 1;
-      else if (line.command == "prev") page = page_ == 0 ? 0 : page_ - 1;
-      else page = std::strtoul(arg.c_str(), nullptr, 10) - 1;
-      if (page >= page_count()) throw Error(ErrorCode::usage, "no such page (there are " +
-                                                                  std::to_string(page_count()) + ")", ":page");
+      if (line.command == "next")
+        page = page_ + 1;
+      else if (line.command == "prev")
+        page = page_ == 0 ? 0 : page_ - 1;
+      else
+        page = std::strtoul(arg.c_str(), nullptr, 10) - 1;
+      if (page >= page_count())
+        throw Error(ErrorCode::usage, "no such page (there are " + std::to_string(page_count()) + ")",
+                    ":page");
       page_ = page;
       run_search();
     } else if (line.command == "open") {
@@ -189,7 +196,8 @@ bool Session::execute(const std::string& typed) {
       render_text(facets_only, TextStyle{color_terminal(), terminal_size().cols}, std::cout);
     } else if (line.command == "json") {
       if (!last_) throw Error(ErrorCode::usage, "search first", ":json");
-      std::cout << response_json(*last_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      std::cout << response_json(*last_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
     } else {
       throw Error(ErrorCode::usage, "unknown command (type :help)", ":" + line.command);
     }
@@ -214,9 +222,9 @@ char** complete(const char* text, int start, int) {
   if (!completing_session) return nullptr;
   candidates = repl_completions(std::string(rl_line_buffer, std::size_t(std::max(start, 0))), text,
                                 completing_session->facets());
-  const bool open_ended = !candidates.empty() && std::all_of(candidates.begin(), candidates.end(), [](auto& c) {
-    return c.back() == ':' || c.back() == '=';
-  });
+  const bool open_ended =
+      !candidates.empty() && std::all_of(candidates.begin(), candidates.end(),
+                                         [](auto& c) { return c.back() == ':' || c.back() == '='; });
   rl_completion_append_character = open_ended ? '\0' : ' ';
   return candidates.empty() ? nullptr : rl_completion_matches(text, next_candidate);
 }

@@ -44,7 +44,9 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
 }
 
 /// Server-side details go to standard error (the web server's error log), never to the client.
-void log_error(std::string_view what) { std::cerr << "gazette-search: " << what << std::endl; }
+void log_error(std::string_view what) {
+  std::cerr << "gazette-search: " << what << std::endl;
+}
 
 /// The Error's own words for the client's mistakes (4xx); a fixed sentence for the server's (5xx).
 std::string public_message(const Error& e, int status) {
@@ -78,12 +80,18 @@ WebConfig parse_web_config(std::string_view text, const std::string& where) {
     const auto eq = line.find('=');
     if (eq == std::string_view::npos) throw Error(ErrorCode::usage, "expected KEY = VALUE", at);
     const std::string_view key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
-    if (key == "database") config.database = value;
-    else if (key == "time_limit") config.time_limit = config_number<double>(value, at);
-    else if (key == "max_query_bytes") config.limits.max_query_bytes = config_number<std::size_t>(value, at);
-    else if (key == "max_page_size") config.limits.max_page_size = config_number<std::size_t>(value, at);
-    else if (key == "max_offset") config.limits.max_offset = config_number<std::size_t>(value, at);
-    else throw Error(ErrorCode::usage, "unknown key '" + std::string(key) + "'", at);
+    if (key == "database")
+      config.database = value;
+    else if (key == "time_limit")
+      config.time_limit = config_number<double>(value, at);
+    else if (key == "max_query_bytes")
+      config.limits.max_query_bytes = config_number<std::size_t>(value, at);
+    else if (key == "max_page_size")
+      config.limits.max_page_size = config_number<std::size_t>(value, at);
+    else if (key == "max_offset")
+      config.limits.max_offset = config_number<std::size_t>(value, at);
+    else
+      throw Error(ErrorCode::usage, "unknown key '" + std::string(key) + "'", at);
   }
   return config;
 }

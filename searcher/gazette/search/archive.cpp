@@ -11,8 +11,8 @@ Archive open_archive(const std::filesystem::path& path) {
   const std::string where = path.string();
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
-    throw Error(ErrorCode::not_found, "no database here (create one with gazette-index --db " + where + " FILES)",
-                where);
+    throw Error(ErrorCode::not_found,
+                "no database here (create one with gazette-index --db " + where + " FILES)", where);
   Archive archive;
   archive.path = where;
   try {
@@ -31,7 +31,8 @@ Archive open_archive(const std::filesystem::path& path) {
                 where);
   const std::string language = archive.database.get_metadata(std::string(schema::meta::language));
   archive.analyzer.language = language.empty() ? "english" : language;
-  archive.analyzer.fold_diacritics = archive.database.get_metadata(std::string(schema::meta::fold_diacritics)) != "0";
+  archive.analyzer.fold_diacritics =
+      archive.database.get_metadata(std::string(schema::meta::fold_diacritics)) != "0";
   const std::string signature = archive.database.get_metadata(std::string(schema::meta::analyzer));
   if (archive.analyzer.signature() != signature)
     throw Error(ErrorCode::corrupt,

@@ -12,10 +12,14 @@ using namespace std::chrono;
 Day next_bucket(Day start, Granularity g) {
   const year_month_day ymd{start};
   switch (g) {
-    case Granularity::day: return start + days{1};
-    case Granularity::week: return start + days{7};
-    case Granularity::month: return sys_days{(ymd.year() / ymd.month() + months{1}) / 1};
-    default: return sys_days{(ymd.year() + years{1}) / January / 1};
+    case Granularity::day:
+      return start + days{1};
+    case Granularity::week:
+      return start + days{7};
+    case Granularity::month:
+      return sys_days{(ymd.year() / ymd.month() + months{1}) / 1};
+    default:
+      return sys_days{(ymd.year() + years{1}) / January / 1};
   }
 }
 
@@ -29,10 +33,14 @@ std::size_t bucket_count(Day first, Day last, Granularity g) {
 Day bucket_start(Day d, Granularity g) {
   const year_month_day ymd{d};
   switch (g) {
-    case Granularity::day: return d;
-    case Granularity::week: return d - (weekday{d} - Monday);
-    case Granularity::month: return sys_days{ymd.year() / ymd.month() / 1};
-    default: return sys_days{ymd.year() / January / 1};
+    case Granularity::day:
+      return d;
+    case Granularity::week:
+      return d - (weekday{d} - Monday);
+    case Granularity::month:
+      return sys_days{ymd.year() / ymd.month() / 1};
+    default:
+      return sys_days{ymd.year() / January / 1};
   }
 }
 
@@ -41,7 +49,8 @@ std::string bucket_key(Day first_day, Granularity g) {
   char buf[32];
   switch (g) {
     case Granularity::day:
-      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
+                    unsigned(ymd.day()));
       break;
     case Granularity::week: {
       // ISO 8601: the week belongs to the year of its Thursday; week 1 holds the year's first Thursday.
@@ -51,8 +60,12 @@ std::string bucket_key(Day first_day, Granularity g) {
       std::snprintf(buf, sizeof buf, "%04d-W%02d", int(thursday.year()), week);
       break;
     }
-    case Granularity::month: std::snprintf(buf, sizeof buf, "%04d-%02u", int(ymd.year()), unsigned(ymd.month())); break;
-    default: std::snprintf(buf, sizeof buf, "%04d", int(ymd.year())); break;
+    case Granularity::month:
+      std::snprintf(buf, sizeof buf, "%04d-%02u", int(ymd.year()), unsigned(ymd.month()));
+      break;
+    default:
+      std::snprintf(buf, sizeof buf, "%04d", int(ymd.year()));
+      break;
   }
   return buf;
 }
@@ -70,7 +83,8 @@ DateHistogram build_date_histogram(const std::map<Day, std::size_t>& per_day, Gr
     return histogram;
   }
   const Day first = per_day.begin()->first, last = per_day.rbegin()->first;
-  histogram.granularity = granularity == Granularity::automatic ? choose_granularity(first, last) : granularity;
+  histogram.granularity =
+      granularity == Granularity::automatic ? choose_granularity(first, last) : granularity;
   const Granularity g = histogram.granularity;
   auto day_it = per_day.begin();
   for (Day start = bucket_start(first, g); start <= last; start = next_bucket(start, g)) {

@@ -47,9 +47,12 @@ Xapian::Query date_query(std::string_view expression) {
     const auto period = parse_date_period(expression);
     if (!period) throw bad("not a year, month or day");
     switch (period->granularity) {
-      case Granularity::year: return Xapian::Query(schema::year_term(period->first));
-      case Granularity::month: return Xapian::Query(schema::month_term(period->first));
-      default: return Xapian::Query(schema::day_term(period->first));
+      case Granularity::year:
+        return Xapian::Query(schema::year_term(period->first));
+      case Granularity::month:
+        return Xapian::Query(schema::month_term(period->first));
+      default:
+        return Xapian::Query(schema::day_term(period->first));
     }
   }
   const std::string_view from_text = expression.substr(0, dots), to_text = expression.substr(dots + 2);
@@ -59,7 +62,8 @@ Xapian::Query date_query(std::string_view expression) {
   if (!to_text.empty() && !(to = parse_date_period(to_text))) throw bad("the end is not a date");
   if (from && to && from->first > to->last) throw bad("the range ends before it starts");
   // The day slot holds "YYYYMMDD", so string comparison is date order and both ends are inclusive.
-  if (!to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, format_compact_day(from->first));
+  if (!to)
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, format_compact_day(from->first));
   if (!from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_day, format_compact_day(to->last));
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_day, format_compact_day(from->first),
                        format_compact_day(to->last));

@@ -27,7 +27,8 @@ HighlightedText Highlighter::cut(std::string_view text, std::size_t first, std::
   std::size_t begin = tokens_[first].begin;
   std::size_t end = tokens_[last].end;
   if (first == 0) begin = 0;
-  if (last + 1 == tokens_.size()) end = text.size();
+  if (last + 1 == tokens_.size())
+    end = text.size();
   else
     while (end < tokens_[last + 1].begin && (text[end] == '.' || text[end] == '"' || text[end] == ')')) ++end;
   out.text = text.substr(begin, end - begin);

@@ -16,7 +16,9 @@ std::string wrap(const HighlightedText& t, std::string_view on, std::string_view
   std::size_t at = 0;
   for (const Span& span : t.highlights) {
     out.append(escape(std::string_view(t.text).substr(at, span.begin - at)));
-    out.append(on).append(escape(std::string_view(t.text).substr(span.begin, span.end - span.begin))).append(off);
+    out.append(on)
+        .append(escape(std::string_view(t.text).substr(span.begin, span.end - span.begin)))
+        .append(off);
     at = span.end;
   }
   out.append(escape(std::string_view(t.text).substr(at)));
@@ -30,18 +32,31 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string highlighted_html(const HighlightedText& text) { return wrap(text, "<mark>", "</mark>", escape_html); }
+std::string highlighted_html(const HighlightedText& text) {
+  return wrap(text, "<mark>", "</mark>", escape_html);
+}
 
 std::string highlighted_plain(const HighlightedText& text, std::string_view on, std::string_view off) {
   return wrap(text, on, off, [](std::string_view s) { return std::string(s); });

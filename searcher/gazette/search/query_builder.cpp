@@ -15,7 +15,9 @@ namespace {
 class FilterFieldProcessor : public Xapian::FieldProcessor {
  public:
   FilterFieldProcessor(std::string_view field, EntityNames& names) : field_(field), names_(names) {}
-  Xapian::Query operator()(const std::string& value) override { return filter_query({field_, value}, names_); }
+  Xapian::Query operator()(const std::string& value) override {
+    return filter_query({field_, value}, names_);
+  }
 
  private:
   std::string field_;
@@ -25,13 +27,17 @@ class FilterFieldProcessor : public Xapian::FieldProcessor {
 Xapian::Query mention_query(const std::string& value) {
   const auto period = parse_date_period(value);
   if (!period)
-    throw Error(ErrorCode::bad_query,
-                "cannot read mentions '" + value + "': use a year, month or day such as 2014, 2014-03 or 2014-03-18",
-                "mentions");
+    throw Error(
+        ErrorCode::bad_query,
+        "cannot read mentions '" + value + "': use a year, month or day such as 2014, 2014-03 or 2014-03-18",
+        "mentions");
   switch (period->granularity) {
-    case Granularity::year: return Xapian::Query(schema::mention_year_term(period->first));
-    case Granularity::month: return Xapian::Query(schema::mention_month_term(period->first));
-    default: return Xapian::Query(schema::mention_day_term(period->first));
+    case Granularity::year:
+      return Xapian::Query(schema::mention_year_term(period->first));
+    case Granularity::month:
+      return Xapian::Query(schema::mention_month_term(period->first));
+    default:
+      return Xapian::Query(schema::mention_day_term(period->first));
   }
 }
 
@@ -58,15 +64,18 @@ Xapian::Query filter_query(const Filter& filter, EntityNames& names) {
   // Boolean values pass through the same canonicaliser as indexing, so `source:Reuters`,
   // `source:reuters` and `--filter source=REUTERS` are one filter.
   switch (field->kind) {
-    case schema::FieldKind::date: return date_query(filter.value);
-    case schema::FieldKind::mention: return mention_query(filter.value);
+    case schema::FieldKind::date:
+      return date_query(filter.value);
+    case schema::FieldKind::mention:
+      return mention_query(filter.value);
     case schema::FieldKind::identifier:
       return Xapian::Query(field->prefix == schema::prefix::id ? schema::id_term(filter.value)
-                                                                : schema::story_term(filter.value));
+                                                               : schema::story_term(filter.value));
     case schema::FieldKind::entity:
-      return Xapian::Query(std::string(field->prefix) +
-                           schema::canonical_filter_value(names.canonical(entity_type_of(*field), filter.value)));
-    default: return Xapian::Query(std::string(field->prefix) + schema::canonical_filter_value(filter.value));
+      return Xapian::Query(std::string(field->prefix) + schema::canonical_filter_value(names.canonical(
+                                                            entity_type_of(*field), filter.value)));
+    default:
+      return Xapian::Query(std::string(field->prefix) + schema::canonical_filter_value(filter.value));
   }
 }
 
@@ -99,7 +108,8 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     try {
       query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
-      throw Error(ErrorCode::bad_query, "cannot parse the query '" + request.query + "': " + e.get_msg(), "query");
+      throw Error(ErrorCode::bad_query, "cannot parse the query '" + request.query + "': " + e.get_msg(),
+                  "query");
     }
     if (query.empty()) query = Xapian::Query::MatchAll;  // only stop characters: behave like no text
   }

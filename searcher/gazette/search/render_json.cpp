@@ -10,7 +10,9 @@ namespace gazette {
 namespace {
 using nlohmann::json;
 
-json optional_string(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json optional_string(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 json highlighted_json(const HighlightedText& t) {
   json spans = json::array();
@@ -62,7 +64,9 @@ json response_json(const SearchResponse& r) {
     h["snippet"] = r.request.snippets ? highlighted_json(hit.snippet) : json(nullptr);
     json versions = json::array();
     for (const Version& v : hit.other_versions)
-      versions.push_back({{"id", v.id}, {"title", v.title}, {"source", optional_string(v.source)},
+      versions.push_back({{"id", v.id},
+                          {"title", v.title},
+                          {"source", optional_string(v.source)},
                           {"date", v.published ? json(format_iso8601(*v.published)) : json(nullptr)}});
     h["story"] = {{"id", hit.story}, {"versions", hit.story_size}, {"other_versions", versions}};
     hits.push_back(std::move(h));
@@ -73,8 +77,11 @@ json response_json(const SearchResponse& r) {
               {"offset", r.request.offset},
               {"limit", r.request.limit},
               {"parsed_query", r.parsed_query},
-              {"total", {{"estimate", r.total}, {"lower_bound", r.total_lower}, {"upper_bound", r.total_upper},
-                         {"exact", r.total_exact}}},
+              {"total",
+               {{"estimate", r.total},
+                {"lower_bound", r.total_lower},
+                {"upper_bound", r.total_upper},
+                {"exact", r.total_exact}}},
               {"took_ms", r.seconds * 1000.0},
               {"hits", hits},
               {"facets", nullptr}};
@@ -88,16 +95,18 @@ json response_json(const SearchResponse& r) {
       for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
       fields[facet.field] = std::move(values);
     }
-    out["facets"] = {{"estimated", r.facets->estimated},
-                     {"counts", "articles"},
-                     {"date", {{"granularity", granularity_name(r.facets->dates.granularity)}, {"buckets", buckets}}},
-                     {"fields", fields}};
+    out["facets"] = {
+        {"estimated", r.facets->estimated},
+        {"counts", "articles"},
+        {"date", {{"granularity", granularity_name(r.facets->dates.granularity)}, {"buckets", buckets}}},
+        {"fields", fields}};
   }
   return out;
 }
 
 json error_json(const Error& error) {
-  return {{"error", {{"code", error_code_name(error.code())}, {"message", error.what()}, {"where", error.where()}}}};
+  return {{"error",
+           {{"code", error_code_name(error.code())}, {"message", error.what()}, {"where", error.where()}}}};
 }
 
 }  // namespace gazette

@@ -25,8 +25,10 @@ std::string one_line(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (!space) out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
+    if (!space)
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
   }
   return out;
 }
@@ -35,7 +37,8 @@ std::string one_line(const std::string& text) {
 std::string entity_line(const Article& a) {
   constexpr std::size_t shown = 6;
   std::string line;
-  for (std::size_t i = 0; i < a.entities.size() && i < shown; ++i) line += (i ? ", " : "") + a.entities[i].name;
+  for (std::size_t i = 0; i < a.entities.size() && i < shown; ++i)
+    line += (i ? ", " : "") + a.entities[i].name;
   return line;
 }
 
@@ -76,15 +79,16 @@ std::string byline(const Article& a) {
 void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
   const std::string_view on = style.color ? bold_on : "", off = style.color ? bold_off : "";
   out << describe_total(r);
-  if (!r.hits.empty())
-    out << ", showing " << r.hits.front().rank << "\u2013" << r.hits.back().rank;
+  if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "\u2013" << r.hits.back().rank;
   out << '\n';
   for (const Hit& hit : r.hits) {
-    out << '\n' << std::string(hit.rank < 10 ? 2 : 1, ' ') << hit.rank << ". "
+    out << '\n'
+        << std::string(hit.rank < 10 ? 2 : 1, ' ') << hit.rank << ". "
         << highlighted_plain(hit.title, on, off);
     if (hit.title.text.empty()) out << "(no headline)";
     out << "\n    " << byline(hit.article) << '\n';
-    if (const std::string entities = entity_line(hit.article); !entities.empty()) out << "    " << entities << '\n';
+    if (const std::string entities = entity_line(hit.article); !entities.empty())
+      out << "    " << entities << '\n';
     if (!hit.snippet.text.empty()) out << "    " << one_line(highlighted_plain(hit.snippet, on, off)) << '\n';
     if (hit.story_size > 1) {
       out << "    + " << hit.story_size - 1 << " other version" << (hit.story_size > 2 ? "s" : "") << ":";

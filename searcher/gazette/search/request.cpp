@@ -52,20 +52,28 @@ Granularity parse_granularity(const std::string& text) {
 
 const char* sort_name(SortOrder sort) noexcept {
   switch (sort) {
-    case SortOrder::date: return "date";
-    case SortOrder::date_ascending: return "date-asc";
-    case SortOrder::relevance: break;
+    case SortOrder::date:
+      return "date";
+    case SortOrder::date_ascending:
+      return "date-asc";
+    case SortOrder::relevance:
+      break;
   }
   return "relevance";
 }
 
 const char* granularity_name(Granularity granularity) noexcept {
   switch (granularity) {
-    case Granularity::day: return "day";
-    case Granularity::week: return "week";
-    case Granularity::month: return "month";
-    case Granularity::year: return "year";
-    case Granularity::automatic: break;
+    case Granularity::day:
+      return "day";
+    case Granularity::week:
+      return "week";
+    case Granularity::month:
+      return "month";
+    case Granularity::year:
+      return "year";
+    case Granularity::automatic:
+      break;
   }
   return "auto";
 }

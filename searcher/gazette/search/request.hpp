@@ -19,8 +19,8 @@ struct Filter {
 
 /// Result order.
 enum class SortOrder {
-  relevance,  ///< BM25, best first
-  date,       ///< newest first (relevance breaks ties)
+  relevance,       ///< BM25, best first
+  date,            ///< newest first (relevance breaks ties)
   date_ascending,  ///< oldest first (relevance breaks ties)
 };
 
@@ -32,12 +32,12 @@ struct SearchRequest {
   std::string query;            ///< Xapian QueryParser syntax; empty matches every article
   std::vector<Filter> filters;  ///< all must match
   SortOrder sort = SortOrder::relevance;
-  std::size_t offset = 0;       ///< first hit to return (0-based)
-  std::size_t limit = 10;       ///< hits to return
-  bool facets = true;           ///< count facets over the whole match set
+  std::size_t offset = 0;  ///< first hit to return (0-based)
+  std::size_t limit = 10;  ///< hits to return
+  bool facets = true;      ///< count facets over the whole match set
   Granularity granularity = Granularity::automatic;
   bool snippets = true;
-  bool collapse = true;         ///< one hit per story
+  bool collapse = true;  ///< one hit per story
   std::size_t snippet_words = 40;
   /// Seconds the match may take (0: no limit). Enquire::set_time_limit is not a hard limit, so the search
   /// fails with Error(unavailable) once this has passed (added for the web front ends).

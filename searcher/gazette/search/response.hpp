@@ -19,10 +19,10 @@ struct Span {
 
 /// A piece of stored text with the query's words marked.
 struct HighlightedText {
-  std::string text;             ///< plain text (not escaped)
-  std::vector<Span> highlights; ///< sorted, non-overlapping
-  bool starts_inside = false;   ///< the passage starts after the start of the text (show an ellipsis)
-  bool ends_inside = false;     ///< the passage stops before the end of the text
+  std::string text;              ///< plain text (not escaped)
+  std::vector<Span> highlights;  ///< sorted, non-overlapping
+  bool starts_inside = false;    ///< the passage starts after the start of the text (show an ellipsis)
+  bool ends_inside = false;      ///< the passage stops before the end of the text
 };
 
 /// Another version of a hit's story.
@@ -33,10 +33,10 @@ struct Version {
 
 /// One result.
 struct Hit {
-  std::size_t rank;      ///< 1-based position in the whole result list
-  double weight;         ///< BM25 weight
-  int percent;           ///< Xapian's percentage score
-  Article article;       ///< the stored article (body cleared unless asked for)
+  std::size_t rank;  ///< 1-based position in the whole result list
+  double weight;     ///< BM25 weight
+  int percent;       ///< Xapian's percentage score
+  Article article;   ///< the stored article (body cleared unless asked for)
   HighlightedText title;
   HighlightedText snippet;
   std::string story;                    ///< story id (the id of its first version)
@@ -63,7 +63,7 @@ struct DateHistogram {
 
 /// The most frequent values of one field among the matches.
 struct FieldFacet {
-  std::string field;                ///< a schema field name ("source", "place", ...): drill down with field=value
+  std::string field;  ///< a schema field name ("source", "place", ...): drill down with field=value
   std::vector<FacetValue> values;  ///< most frequent first
 };
 

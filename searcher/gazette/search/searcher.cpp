@@ -154,7 +154,10 @@ struct Searcher::Impl {
   RecordCodec codec;
 
   explicit Impl(Archive a)
-      : archive(std::move(a)), analyzer(archive.analyzer), queries(archive.database, analyzer), highlighter(analyzer) {}
+      : archive(std::move(a)),
+        analyzer(archive.analyzer),
+        queries(archive.database, analyzer),
+        highlighter(analyzer) {}
 
   PreparedQuery prepare(const SearchRequest& request);
   SearchResponse run(const SearchRequest& request);
@@ -162,8 +165,8 @@ struct Searcher::Impl {
   bool visit_pages(const Xapian::Query& query, const SearchRequest& request, bool has_words,
                    const MatchVisitor& visit, std::size_t& visited);
   void list_other_versions(Hit& hit);
-  Facets count_facets(const Xapian::Query& query, Xapian::doccount matches_upper, const SearchRequest& request,
-                      DeadlineSpy& deadline);
+  Facets count_facets(const Xapian::Query& query, Xapian::doccount matches_upper,
+                      const SearchRequest& request, DeadlineSpy& deadline);
 };
 
 /// How many other versions a hit lists.
@@ -217,7 +220,9 @@ Searcher::Searcher(const std::filesystem::path& path) : Searcher(open_archive(pa
 Searcher::Searcher(Archive archive) : impl_(std::make_unique<Impl>(std::move(archive))) {}
 Searcher::~Searcher() = default;
 
-std::size_t Searcher::size() const { return impl_->archive.database.get_doccount(); }
+std::size_t Searcher::size() const {
+  return impl_->archive.database.get_doccount();
+}
 
 PreparedQuery Searcher::Impl::prepare(const SearchRequest& request) {
   PreparedQuery prepared;
@@ -227,8 +232,9 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request) {
   const Instant now = reference_now(request, db);
   if (request.since_days) {
     const Day from = std::chrono::floor<std::chrono::days>(now) - std::chrono::days{request.since_days};
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, format_compact_day(from)));
+    query =
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, format_compact_day(from)));
   }
   prepared.terms = QueryBuilder::highlight_terms(query);
   if (request.recency_half_life_days > 0) {
@@ -261,8 +267,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
   if (request.time_limit > 0) enquire.add_matchspy(&deadline);
   // Up to facet_sample_target matches the matcher sees them all, so small result counts are exact.
-  const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset), Xapian::doccount(request.limit),
-                                             facet_sample_target);
+  const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset),
+                                             Xapian::doccount(request.limit), facet_sample_target);
 
   response.total = mset.get_matches_estimated();
   response.total_lower = mset.get_matches_lower_bound();
@@ -276,13 +282,15 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
     hit.percent = it.get_percent();
     hit.article = codec.decode(it.get_document().get_data());
     hit.title = highlighter.mark(hit.article.title, terms);
-    if (request.snippets) hit.snippet = highlighter.best_passage(hit.article.body, terms, request.snippet_words);
+    if (request.snippets)
+      hit.snippet = highlighter.best_passage(hit.article.body, terms, request.snippet_words);
     hit.article.body.clear();
     hit.story = it.get_document().get_value(schema::slot_story);
     if (collapse) list_other_versions(hit);
     response.hits.push_back(std::move(hit));
   }
-  if (request.facets) response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
+  if (request.facets)
+    response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
   response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return response;
 }
@@ -331,7 +339,8 @@ std::size_t Searcher::Impl::for_each_match(const SearchRequest& request, const M
   // Undated articles have no date value: they sort first oldest-first and last newest-first.
   const Xapian::Query undated(Xapian::Query::OP_AND_NOT, prepared.query,
                               Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, "0"));
-  if (ascending && dated < matches && !visit_pages(undated, request, has_words, visit, visited)) return visited;
+  if (ascending && dated < matches && !visit_pages(undated, request, has_words, visit, visited))
+    return visited;
   for (std::size_t i = 0; i < days.size();) {
     std::vector<Xapian::Query> window;
     for (Xapian::doccount size = 0; i < days.size() && size < export_chunk; ++i) {
