@@ -135,3 +135,33 @@ TEST_CASE("a rebuild killed halfway leaves the old database untouched") {
   CHECK(index({"--db", db, "--rebuild"}).status == 0);
   CHECK(total(search_json(db, {"", "--no-collapse"})) == 2000);
 }
+
+TEST_CASE("a database of an older schema version is refused with a message naming --rebuild, which upgrades it") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(index({"--db", db, sample_dir()}).status == 0);
+  REQUIRE(run_process({"xapian-metadata", "set", db, "gazette.schema_version", "0"}).status == 0);
+  const ProcessResult searching = search({"--db", db, "cocoa"});
+  CHECK(searching.status == 3);
+  CHECK(searching.err.find("gazette-index --db " + db + " --rebuild") != std::string::npos);
+  const ProcessResult indexing = index({"--db", db, "--force", sample_dir()});
+  CHECK(indexing.status == 3);
+  CHECK(indexing.err.find("--rebuild") != std::string::npos);
+  const ProcessResult rebuilt = index({"--db", db, "--rebuild"});
+  INFO(rebuilt.err);
+  CHECK(rebuilt.status == 0);
+  CHECK(total(search_json(db, {"", "--no-collapse"})) == 14);
+}
+
+TEST_CASE("a manifest recorded for another database is ignored with a warning") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(index({"--db", db, sample_dir()}).status == 0);
+  REQUIRE(run_process({"xapian-metadata", "set", db, "gazette.manifest_uuid", "not-this-database"}).status == 0);
+  const ProcessResult r = index({"--db", db, sample_dir()});
+  CHECK(r.status == 0);
+  CHECK(r.err.find("recorded for another database; reading every file") != std::string::npos);
+  CHECK(r.err.find("4 files, 14 articles read") != std::string::npos);
+  // The run re-recorded the manifest as this database's own.
+  CHECK(index({"--db", db, sample_dir()}).err.find("4 files skipped") != std::string::npos);
+}
