@@ -2,6 +2,7 @@
 /// @brief Incremental runs (the file manifest), --dry-run and --rebuild.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -136,7 +137,8 @@ TEST_CASE("a rebuild killed halfway leaves the old database untouched") {
   CHECK(total(search_json(db, {"", "--no-collapse"})) == 2000);
 }
 
-TEST_CASE("a database of an older schema version is refused with a message naming --rebuild, which upgrades it") {
+TEST_CASE(
+    "a database of an older schema version is refused with a message naming --rebuild, which upgrades it") {
   TempDir dir;
   const std::string db = dir / "db";
   REQUIRE(index({"--db", db, sample_dir()}).status == 0);
@@ -157,11 +159,50 @@ TEST_CASE("a manifest recorded for another database is ignored with a warning") 
   TempDir dir;
   const std::string db = dir / "db";
   REQUIRE(index({"--db", db, sample_dir()}).status == 0);
-  REQUIRE(run_process({"xapian-metadata", "set", db, "gazette.manifest_uuid", "not-this-database"}).status == 0);
+  REQUIRE(run_process({"xapian-metadata", "set", db, "gazette.manifest_uuid", "not-this-database"}).status ==
+          0);
   const ProcessResult r = index({"--db", db, sample_dir()});
   CHECK(r.status == 0);
   CHECK(r.err.find("recorded for another database; reading every file") != std::string::npos);
   CHECK(r.err.find("4 files, 14 articles read") != std::string::npos);
   // The run re-recorded the manifest as this database's own.
   CHECK(index({"--db", db, sample_dir()}).err.find("4 files skipped") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM stops a run cleanly: what was read is committed, and running again completes it") {
+  if (!std::filesystem::exists(reuters_dir())) {
+    MESSAGE("skipped: Reuters-21578 not found at " << reuters_dir());
+    return;
+  }
+  TempDir dir;
+  const std::string db = dir / "db", err = dir / "stderr";
+  const std::vector<std::string> args{GAZETTE_INDEX_BIN,     "--quiet", "--threads", "1", "--db", db,
+                                      reuters_dir().string()};
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid;
+  REQUIRE(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const std::string log = read_file(err);
+  INFO(log);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 3);
+  CHECK(log.find("stopped by signal 15") != std::string::npos);
+  CHECK(run_process({"xapian-check", db}).status == 0);
+  const std::size_t committed = total(search_json(db, {"", "--no-collapse"}));
+  CHECK(committed > 0);
+  CHECK(committed < 21578);
+
+  const ProcessResult again = index({"--db", db, reuters_dir().string()});
+  INFO(again.err);
+  CHECK(again.status == 0);
+  CHECK(total(search_json(db, {"", "--no-collapse"})) == 21578);
 }

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "gazette/core/error.hpp"
+#include "gazette/index/interruption.hpp"
 #include "gazette/index/maintenance.hpp"
 
 namespace po = boost::program_options;
@@ -44,7 +45,8 @@ Exit status:
   2  some records were rejected (see the reject file; the others were indexed), or an id to
      delete was unknown
   3  fatal: nothing more could be written (database missing, locked, unwritable, or of another
-     schema version); the database keeps its last commit
+     schema version), or SIGINT/SIGTERM stopped the run: the database keeps its last commit (after a
+     signal, everything read so far is committed; a second signal stops at once)
 )";
 
 struct Choices {
@@ -178,8 +180,10 @@ int run_index_command(const IndexCommand& command, std::ostream& log) {
     case IndexCommand::Action::index:
       break;
   }
+  install_interruption_handlers();
   const IndexSummary summary = run_index(command.options, log);
   print_summary(summary, log);
+  if (summary.interrupted_by) return exit_fatal;
   return summary.rejected ? exit_rejects : exit_ok;
 }
 

@@ -22,6 +22,7 @@
 #include "gazette/index/document_builder.hpp"
 #include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
+#include "gazette/index/interruption.hpp"
 #include "gazette/index/manifest.hpp"
 #include "gazette/index/partitioned_writer.hpp"
 #include "gazette/index/reject_log.hpp"
@@ -79,6 +80,7 @@ class InputFeed {
   /// The next chunk, or an empty one at the end of all inputs.
   Chunk next_chunk() {
     Chunk chunk;
+    if (interruption_signal()) return chunk;  // stop reading; what was read is written and committed
     while (chunk.size() < chunk_size) {
       if (!pending_.empty()) {
         std::move(pending_.begin(), pending_.end(), std::back_inserter(chunk));
@@ -201,7 +203,7 @@ class Destination {
     }
     single_ = std::make_unique<IndexWriter>(options.db, options.analyzer, options.batch_size, reject, warn);
     if (single_->document_count() > 0)
-      existing_ = Xapian::Database(options.db.string());
+      existing_ = single_->database();
     else if (threads > 1)  // bulk load: one Xapian writer per core
       // Each partition commits batch_size / threads documents, so memory stays near one writer's.
       partitioned_ = std::make_unique<PartitionedWriter>(
@@ -209,8 +211,12 @@ class Destination {
           std::max<std::size_t>(1, options.batch_size / threads), reject, warn);
   }
 
-  /// The database as it was before this run (empty when new).
+  /// The database as it was before this run (empty when new); read it before the pipeline starts.
   const Xapian::Database& existing() const noexcept { return existing_; }
+
+  /// The database as its one writer sees it now, own uncommitted documents included (read-only runs and
+  /// new databases: the database as it was).
+  Xapian::Database current() const { return single_ ? single_->database() : existing_; }
 
   void write(const Article& a, Xapian::Document document) {
     if (partitioned_)
@@ -296,7 +302,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   Destination destination(options, threads, reject, warn);
-  StoryAssigner stories(destination.existing(), options.story_threshold);
+  StoryAssigner stories([&destination] { return destination.current(); }, options.story_threshold);
   const Manifest manifest(destination.existing());
   if (manifest.foreign())
     warn("the file manifest in " + options.db.string() +
@@ -374,6 +380,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   for (std::size_t i = 0; i < removed.size(); ++i)
     if (removed[i]) summary.boilerplate.emplace_back(enrichment.boilerplate->names()[i], removed[i]);
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  summary.interrupted_by = interruption_signal();
   return summary;
 }
 
@@ -432,6 +439,9 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
                 s.seconds > 0 ? double(s.bytes) / 1e6 / s.seconds : 0.0, s.added, s.replaced, s.duplicates,
                 s.rejected, s.warnings, s.documents);
   out << line;
+  if (s.interrupted_by)
+    out << "gazette-index: stopped by signal " << s.interrupted_by << ": the " << s.documents
+        << " articles in the database are committed; run the same command again to continue\n";
   if (s.skipped_files)
     out << "gazette-index: " << s.skipped_files
         << " files skipped, unchanged since they were indexed (--force reads them)\n";

@@ -43,7 +43,8 @@ struct IndexSummary {
   std::size_t files = 0;
   std::size_t skipped_files = 0;  ///< unchanged since the manifest recorded them
   bool dry_run = false;
-  std::size_t read = 0;  ///< articles read (good and rejected records)
+  int interrupted_by = 0;  ///< SIGINT or SIGTERM stopped the run early (what was read is committed)
+  std::size_t read = 0;    ///< articles read (good and rejected records)
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t duplicates = 0;      ///< ids seen twice in this run

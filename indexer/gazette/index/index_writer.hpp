@@ -62,6 +62,9 @@ class IndexWriter {
   const WriteCounts& counts() const noexcept { return counts_; }
   Xapian::doccount document_count() const { return db_.get_doccount(); }
   const std::filesystem::path& path() const noexcept { return path_; }
+  /// The database as this writer sees it, its uncommitted documents included. Use it from the writing
+  /// thread only, and fetch it again after each write: a refused document reopens the database.
+  Xapian::Database database() const { return db_; }
 
  private:
   enum class Outcome { added, replaced, duplicate };

@@ -52,11 +52,14 @@ std::string FileState::value(const std::string& uuid) const {
   return uuid + ' ' + std::to_string(size) + ' ' + std::to_string(mtime_ns) + ' ' + hash;
 }
 
-Manifest::Manifest(Xapian::Database db) : db_(std::move(db)) {
-  if (db_.get_doccount() == 0 && db_.get_uuid().empty()) return;
-  uuid_ = db_.get_uuid();
-  const std::string recorded = db_.get_metadata(std::string(uuid_key));
+Manifest::Manifest(const Xapian::Database& db) {
+  uuid_ = db.get_uuid();
+  if (uuid_.empty()) return;
+  const std::string recorded = db.get_metadata(std::string(uuid_key));
   foreign_ = !recorded.empty() && recorded != uuid_;
+  const std::string prefix(key_prefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+    entries_.emplace(*it, db.get_metadata(*it));
 }
 
 bool Manifest::unchanged(const std::filesystem::path& path, FileState& now) const {
@@ -64,7 +67,9 @@ bool Manifest::unchanged(const std::filesystem::path& path, FileState& now) cons
   if (!state) return false;
   now = *state;
   if (foreign_ || uuid_.empty()) return false;
-  std::istringstream recorded(db_.get_metadata(FileState::key(path)));
+  const auto entry = entries_.find(FileState::key(path));
+  if (entry == entries_.end()) return false;
+  std::istringstream recorded(entry->second);
   std::string uuid, hash;
   std::uintmax_t size = 0;
   std::int64_t mtime = 0;

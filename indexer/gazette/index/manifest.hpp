@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -27,7 +28,7 @@ class Manifest {
  public:
   /// The entries recorded in db; none when it has none, or when they were recorded for another database
   /// (`foreign()` then says so: a copied manifest must not make a run skip files this database lacks).
-  explicit Manifest(Xapian::Database db);
+  explicit Manifest(const Xapian::Database& db);
 
   /// True when the file is as recorded: same size and modification time, or same size and content hash
   /// (a touched but unchanged file). `now` receives the file's current state for recording afterwards.
@@ -40,7 +41,7 @@ class Manifest {
   const std::string& uuid() const noexcept { return uuid_; }
 
  private:
-  Xapian::Database db_;
+  std::unordered_map<std::string, std::string> entries_;  // read once: the database changes during the run
   std::string uuid_;
   bool foreign_ = false;
 };

@@ -9,8 +9,8 @@
 
 namespace gazette {
 
-StoryAssigner::StoryAssigner(Xapian::Database existing, double threshold)
-    : existing_(std::move(existing)), threshold_(threshold) {}
+StoryAssigner::StoryAssigner(std::function<Xapian::Database()> database, double threshold)
+    : database_(std::move(database)), threshold_(threshold) {}
 
 void StoryAssigner::add_run_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out) {
   for (const std::string& band : bands) {
@@ -29,6 +29,7 @@ std::optional<Fingerprint> StoryAssigner::stored_fingerprint(Xapian::docid doc) 
 
 void StoryAssigner::add_database_candidates(const std::vector<std::string>& bands,
                                             std::vector<Candidate>& out) {
+  existing_ = database_();
   if (existing_.get_doccount() == 0) return;
   for (const std::string& band : bands) {
     if (existing_.get_termfreq(band) > max_band_bucket) continue;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -23,8 +24,9 @@ namespace gazette {
 /// Assigns stories. Not thread-safe: called from the pipeline's serial stage.
 class StoryAssigner {
  public:
-  /// existing: the database as it was when the run started (empty for a new one).
-  StoryAssigner(Xapian::Database existing, double threshold);
+  /// database: the database being written, as its writer sees it (its own uncommitted documents included;
+  /// a snapshot of another revision could be discarded by the writer's commits), or an empty one.
+  StoryAssigner(std::function<Xapian::Database()> database, double threshold);
 
   /// The story of the article with this id and fingerprint (its own id when it has no fingerprint or no
   /// near-duplicate), remembered for the articles that follow.
@@ -42,7 +44,8 @@ class StoryAssigner {
   void add_database_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out);
   std::optional<Fingerprint> stored_fingerprint(Xapian::docid doc);
 
-  Xapian::Database existing_;
+  std::function<Xapian::Database()> database_;
+  Xapian::Database existing_;  // the current handle, for the helpers of one assign()
   double threshold_;
   std::vector<std::string> stories_;        // stories started in this run, by index
   std::vector<Fingerprint> first_members_;  // their first member's fingerprint
