@@ -206,3 +206,21 @@ TEST_CASE("SIGTERM stops a run cleanly: what was read is committed, and running 
   CHECK(again.status == 0);
   CHECK(total(search_json(db, {"", "--no-collapse"})) == 21578);
 }
+
+TEST_CASE("a rebuild that cannot write its new database fails clearly and leaves the old one untouched") {
+  TempDir dir;
+  const std::string parent = dir / "archive", db = parent + "/db";
+  std::filesystem::create_directory(parent);
+  REQUIRE(index({"--db", db, sample_dir()}).status == 0);
+  // An immutable folder refuses new entries even to root (who ignores permission bits).
+  if (run_process({"chattr", "+i", parent}).status != 0) {
+    MESSAGE("skipped: chattr +i is not supported here");
+    return;
+  }
+  const ProcessResult r = index({"--db", db, "--rebuild"});
+  run_process({"chattr", "-i", parent});
+  CHECK(r.status == 3);
+  CHECK(r.err.find("db.rebuild: cannot open the database for writing") != std::string::npos);
+  CHECK(run_process({"xapian-check", db}).status == 0);
+  CHECK(total(search_json(db, {"", "--no-collapse"})) == 14);
+}
