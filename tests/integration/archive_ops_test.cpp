@@ -323,11 +323,8 @@ TEST_CASE("an export into a closed pipe stops quietly with status 0; a full disk
 }
 
 TEST_CASE("Reuters-21578: all 21,578 articles export within 40 MB of memory") {
+  SKIP_WITHOUT_REUTERS();
   const std::string corpus = reuters_dir().string();
-  if (!std::filesystem::exists(corpus)) {
-    MESSAGE("skipped: Reuters-21578 not found at " << corpus << " (set GAZETTE_CORPUS)");
-    return;
-  }
   TempDir dir;
   const std::string db = dir / "db";
   // Entities and mentions are not what this test is about; without them indexing is quicker.

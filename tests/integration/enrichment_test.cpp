@@ -36,26 +36,10 @@ const std::string& sample_db() {
   return db;
 }
 
-std::size_t total(const json& r) {
-  return r["total"]["estimate"].get<std::size_t>();
-}
-
-std::size_t facet_count(const json& r, const std::string& field, const std::string& value) {
-  for (const auto& v : r["facets"]["fields"][field])
-    if (v["value"] == value) return v["count"];
-  return 0;
-}
-
-#define REQUIRE_SEEDS()                                                               \
-  if (seeds_db().empty()) {                                                           \
-    MESSAGE("skipped: seeds not found at " << seeds_dir() << " (set GAZETTE_SEEDS)"); \
-    return;                                                                           \
-  }
-
 }  // namespace
 
 TEST_CASE("entity facets count people, organisations and places over all matches") {
-  REQUIRE_SEEDS();
+  SKIP_WITHOUT_SEEDS();
   const json r = search_json(seeds_db(), {"sanctions", "--no-collapse", "--limit", "1"});
   CHECK(total(r) == 3);
   CHECK(facet_count(r, "person", "Donald Trump") == 3);
@@ -65,7 +49,7 @@ TEST_CASE("entity facets count people, organisations and places over all matches
 }
 
 TEST_CASE("entity filters: --filter and the query language, aliases folded, combinable") {
-  REQUIRE_SEEDS();
+  SKIP_WITHOUT_SEEDS();
   auto count = [](std::vector<std::string> args) {
     args.push_back("--no-collapse");
     return total(search_json(seeds_db(), args));
@@ -81,7 +65,7 @@ TEST_CASE("entity filters: --filter and the query language, aliases folded, comb
 }
 
 TEST_CASE("each hit lists its entities in JSON and in the human output") {
-  REQUIRE_SEEDS();
+  SKIP_WITHOUT_SEEDS();
   const json r = search_json(seeds_db(), {"oligarchs", "--no-collapse"});
   REQUIRE_FALSE(r["hits"].empty());
   const json& entities = r["hits"][0]["entities"];
@@ -92,7 +76,7 @@ TEST_CASE("each hit lists its entities in JSON and in the human output") {
 }
 
 TEST_CASE("dates mentioned in the text are a filter and a facet") {
-  REQUIRE_SEEDS();
+  SKIP_WITHOUT_SEEDS();
   const json r = search_json(seeds_db(), {"mentions:2014-03", "--no-collapse"});
   CHECK(total(r) >= 1);
   // Undated articles resolve "February 12" only against a --reference-date.
@@ -120,7 +104,7 @@ TEST_CASE("--recency lifts recent articles without dropping any") {
 }
 
 TEST_CASE("boilerplate is removed before indexing and counted in the summary") {
-  REQUIRE_SEEDS();
+  SKIP_WITHOUT_SEEDS();
   for (const char* query : {"Jumanji", "mRNA", "\"iOS 18.4\"", "Getty", "\"Also Read\""}) {
     CAPTURE(query);
     CHECK(total(search_json(seeds_db(), {query, "--no-collapse"})) == 0);

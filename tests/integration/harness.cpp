@@ -43,6 +43,16 @@ std::vector<std::string> hit_ids(const nlohmann::json& response) {
   return ids;
 }
 
+std::size_t total(const nlohmann::json& response) {
+  return response["total"]["estimate"].get<std::size_t>();
+}
+
+std::size_t facet_count(const nlohmann::json& response, const std::string& field, const std::string& value) {
+  for (const auto& v : response["facets"]["fields"][field])
+    if (v["value"] == value) return v["count"];
+  return 0;
+}
+
 std::string sample_dir() {
   return (data_dir() / "sample").string();
 }

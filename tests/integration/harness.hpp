@@ -2,6 +2,7 @@
 /// @brief Helpers shared by the integration tests: run the binaries, parse and validate their JSON.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,24 @@ std::string schema_problems(const std::string& json_lines, const std::string& sc
                             const std::string& def = {});
 /// tests/data/sample, the archive the demo and these tests index.
 std::string sample_dir();
+/// The match total of a JSON response.
+std::size_t total(const nlohmann::json& response);
+/// The count of one value of a field facet in a JSON response (0 when absent).
+std::size_t facet_count(const nlohmann::json& response, const std::string& field, const std::string& value);
 
 }  // namespace gazette::test
+
+/// Ends the test case with a message when Reuters-21578 is not there.
+#define SKIP_WITHOUT_REUTERS()                                                     \
+  if (!std::filesystem::exists(gazette::test::reuters_dir())) {                    \
+    MESSAGE("skipped: Reuters-21578 not found at " << gazette::test::reuters_dir() \
+                                                   << " (set GAZETTE_CORPUS)");    \
+    return;                                                                        \
+  }
+
+/// Ends the test case with a message when the seed articles are not there.
+#define SKIP_WITHOUT_SEEDS()                                                                         \
+  if (!std::filesystem::exists(gazette::test::seeds_dir())) {                                        \
+    MESSAGE("skipped: seeds not found at " << gazette::test::seeds_dir() << " (set GAZETTE_SEEDS)"); \
+    return;                                                                                          \
+  }

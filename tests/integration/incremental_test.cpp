@@ -26,10 +26,6 @@ std::string copy_sample(const TempDir& dir) {
   return copy;
 }
 
-std::size_t total(const json& r) {
-  return r["total"]["estimate"].get<std::size_t>();
-}
-
 }  // namespace
 
 TEST_CASE("a second run skips unchanged files, reads changed ones whole, and --force reads everything") {
@@ -111,10 +107,7 @@ TEST_CASE("--rebuild re-analyses the stored articles into the same search result
 }
 
 TEST_CASE("a rebuild killed halfway leaves the old database untouched") {
-  if (!std::filesystem::exists(reuters_dir())) {
-    MESSAGE("skipped: Reuters-21578 not found at " << reuters_dir());
-    return;
-  }
+  SKIP_WITHOUT_REUTERS();
   TempDir dir;
   const std::string db = dir / "db";
   REQUIRE(index({"--db", db, (reuters_dir() / "reut2-000.sgm").string(),
@@ -170,10 +163,7 @@ TEST_CASE("a manifest recorded for another database is ignored with a warning") 
 }
 
 TEST_CASE("SIGTERM stops a run cleanly: what was read is committed, and running again completes it") {
-  if (!std::filesystem::exists(reuters_dir())) {
-    MESSAGE("skipped: Reuters-21578 not found at " << reuters_dir());
-    return;
-  }
+  SKIP_WITHOUT_REUTERS();
   TempDir dir;
   const std::string db = dir / "db", err = dir / "stderr";
   const std::vector<std::string> args{GAZETTE_INDEX_BIN,     "--quiet", "--threads", "1", "--db", db,

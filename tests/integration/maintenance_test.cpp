@@ -11,12 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-std::size_t facet_count(const json& r, const std::string& field, const std::string& value) {
-  for (const auto& v : r["facets"]["fields"][field])
-    if (v["value"] == value) return v["count"];
-  return 0;
-}
-
 /// True when any file of the database folder contains the bytes.
 bool database_contains(const std::string& db, const std::string& needle) {
   for (const auto& file : std::filesystem::recursive_directory_iterator(db))

@@ -9,11 +9,8 @@
 using namespace gazette::test;
 
 TEST_CASE("Reuters-21578: 21,578 articles, zero rejects, all searchable") {
+  SKIP_WITHOUT_REUTERS();
   const std::string corpus = reuters_dir().string();
-  if (!std::filesystem::exists(corpus)) {
-    MESSAGE("skipped: Reuters-21578 not found at " << corpus << " (set GAZETTE_CORPUS)");
-    return;
-  }
   TempDir dir;
   const std::string db = dir / "db";
   const ProcessResult r = index({"--db", db, corpus});

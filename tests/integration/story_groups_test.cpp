@@ -11,10 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-std::size_t total(const json& r) {
-  return r["total"]["estimate"].get<std::size_t>();
-}
-
 /// A story of two rewrites of one report, and two different reports on the same topic.
 void write_versions(const std::string& dir) {
   write_file(
@@ -93,10 +89,7 @@ TEST_CASE("a version indexed later joins its story, and a story keeps its id whe
 }
 
 TEST_CASE("the seed articles: two versions form one story, and search collapses them") {
-  if (!std::filesystem::exists(seeds_dir())) {
-    MESSAGE("skipped: seeds not found at " << seeds_dir());
-    return;
-  }
+  SKIP_WITHOUT_SEEDS();
   TempDir dir;
   REQUIRE(index({"--db", dir / "db", seeds_dir().string()}).status == 0);
   const json r = search_json(dir / "db", {"sanctions Russia oligarchs"});
