@@ -10,19 +10,15 @@
 #include "doctest/doctest.h"
 #include "gazette/core/error.hpp"
 #include "gazette/entities/extractor.hpp"
+#include "shared_model.hpp"
 
 namespace {
 
 using gazette::Entity;
 using gazette::EntityType;
 
-const gazette::EntityModel& model() {
-  static const auto loaded = gazette::EntityModel::load();
-  return *loaded;
-}
-
 std::vector<Entity> extract(std::string_view title, std::string_view body) {
-  return gazette::extract_entities(model(), title, body);
+  return gazette::extract_entities(gazette::test::entity_model(), title, body);
 }
 
 const Entity* find(const std::vector<Entity>& entities, EntityType type, std::string_view name) {
@@ -182,7 +178,7 @@ TEST_CASE("one model serves concurrent extractors") {
   std::vector<std::thread> threads;
   for (auto& r : results)
     threads.emplace_back([&r, &body] {
-      gazette::Extractor extractor(model());
+      gazette::Extractor extractor(gazette::test::entity_model());
       for (int i = 0; i < 200; ++i) r = extractor.extract("", body);
     });
   for (auto& t : threads) t.join();

@@ -11,16 +11,12 @@
 #include "../test_paths.hpp"
 #include "doctest/doctest.h"
 #include "gazette/entities/extractor.hpp"
+#include "shared_model.hpp"
 
 namespace {
 
 using gazette::Entity;
 using gazette::EntityType;
-
-const gazette::EntityModel& model() {
-  static const auto loaded = gazette::EntityModel::load();
-  return *loaded;
-}
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -48,7 +44,7 @@ TEST_CASE("seed articles: the extracted set holds the expected people, organisat
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".txt") continue;
     const auto [title, body] = split_seed(read_file(entry.path()));
-    const auto entities = gazette::extract_entities(model(), title, body);
+    const auto entities = gazette::extract_entities(gazette::test::entity_model(), title, body);
     std::ostringstream listing;
     for (const Entity& e : entities) {
       found.emplace(e.type, e.canonical);

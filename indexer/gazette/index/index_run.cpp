@@ -23,6 +23,7 @@
 #include "gazette/index/enricher.hpp"
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/interruption.hpp"
+#include "gazette/index/maintenance.hpp"
 #include "gazette/index/manifest.hpp"
 #include "gazette/index/partitioned_writer.hpp"
 #include "gazette/index/reject_log.hpp"
@@ -415,16 +416,7 @@ IndexSummary rebuild_index(const IndexOptions& options, std::ostream& log) {
     fresh.commit();
   }
   lock.close();
-  const std::filesystem::path retired = old.string() + ".old";
-  std::filesystem::remove_all(retired, ec);
-  std::filesystem::rename(old, retired, ec);
-  if (!ec) {
-    std::filesystem::rename(rebuild.db, old, ec);
-    if (ec) std::filesystem::rename(retired, old);  // put the original back
-  }
-  if (ec)
-    throw Error(ErrorCode::unavailable, "cannot swap in the rebuilt database: " + ec.message(), old.string());
-  std::filesystem::remove_all(retired, ec);
+  replace_database(old, rebuild.db, old.string() + ".old", "rebuilt");
   log << "gazette-index: rebuilt " << old.string() << " from its " << summary.read << " stored articles\n";
   return summary;
 }

@@ -45,6 +45,21 @@ std::vector<std::string> read_id_list(const std::filesystem::path& file) {
   return ids;
 }
 
+void replace_database(const std::filesystem::path& target, const std::filesystem::path& fresh,
+                      const std::filesystem::path& retired, std::string_view what) {
+  std::error_code ec;
+  std::filesystem::remove_all(retired, ec);
+  std::filesystem::rename(target, retired, ec);
+  if (!ec) {
+    std::filesystem::rename(fresh, target, ec);
+    if (ec) std::filesystem::rename(retired, target);  // put the original back
+  }
+  if (ec)
+    throw Error(ErrorCode::unavailable,
+                "cannot swap in the " + std::string(what) + " database: " + ec.message(), target.string());
+  std::filesystem::remove_all(retired, ec);
+}
+
 void compact_database(const std::filesystem::path& db, std::ostream& log) {
   // Hold the write lock while compacting, so no indexer writes into the copy's source meanwhile.
   Xapian::WritableDatabase lock = open_existing_database(db);
@@ -68,15 +83,7 @@ void compact_database(const std::filesystem::path& db, std::ostream& log) {
   };
   const std::uintmax_t before = size(db), after = size(fresh);
   lock.close();
-  std::filesystem::rename(db, old, ec);
-  if (!ec) {
-    std::filesystem::rename(fresh, db, ec);
-    if (ec) std::filesystem::rename(old, db);  // put the original back
-  }
-  if (ec)
-    throw Error(ErrorCode::unavailable, "cannot swap in the compacted database: " + ec.message(),
-                db.string());
-  std::filesystem::remove_all(old, ec);
+  replace_database(db, fresh, old, "compacted");
   Xapian::WritableDatabase compacted = open_existing_database(db);  // a new uuid: the manifest follows it
   adopt_manifest(compacted);
   compacted.commit();

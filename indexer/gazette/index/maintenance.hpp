@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette {
@@ -26,6 +27,13 @@ DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector
 /// Reads ids to delete from a file, one per line (blank lines and lines starting with # are skipped).
 /// @throws gazette::Error(not_found) when the file cannot be read.
 std::vector<std::string> read_id_list(const std::filesystem::path& file);
+
+/// Puts the database at `fresh` in place of the one at `target`: target moves to `retired`, fresh to
+/// target, and retired is removed; when the second move fails the original goes back. `what` names the
+/// new database in the error ("compacted", "rebuilt").
+/// @throws gazette::Error(unavailable) when the swap fails (the original is then still at target).
+void replace_database(const std::filesystem::path& target, const std::filesystem::path& fresh,
+                      const std::filesystem::path& retired, std::string_view what);
 
 /// Rewrites the database with Xapian's compactor into a new folder and swaps it in place. Deleted articles
 /// leave old blocks behind until this runs: it is the purge step after a takedown, and it makes the

@@ -6,6 +6,7 @@
 
 #include "gazette/core/error.hpp"
 #include "gazette/core/hash.hpp"
+#include "gazette/index/maintenance.hpp"
 
 namespace gazette {
 
@@ -101,13 +102,7 @@ void PartitionedWriter::finish() {
   // The target was empty (checked when this writer was chosen) and is locked by target_ until here.
   target_->close();
   target_.reset();
-  const std::filesystem::path old = work_dir_ / "empty-target";
-  std::error_code ec;
-  std::filesystem::rename(path, old, ec);
-  if (!ec) std::filesystem::rename(merged, path, ec);
-  if (ec)
-    throw Error(ErrorCode::unavailable, "cannot move the merged database into place: " + ec.message(),
-                path.string());
+  replace_database(path, merged, work_dir_ / "empty-target", "merged");
 }
 
 WriteCounts PartitionedWriter::counts() const {
