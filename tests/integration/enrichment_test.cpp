@@ -88,6 +88,32 @@ TEST_CASE("dates mentioned in the text are a filter and a facet") {
   CHECK(facet_count(all, "mentions", "2014-03") >= 1);
 }
 
+TEST_CASE("--feed-order settles a dateline one day ahead of the feed around it") {
+  TempDir dir;
+  std::string feed;
+  for (const char* city : {"NEW YORK", "NEW YORK", "TOKYO", "NEW YORK", "NEW YORK"}) {
+    const std::string day = std::string(city) == "TOKYO" ? "3" : "2";
+    feed += R"({"id":")" + std::string(city) + std::to_string(feed.size()) +
+            R"(","title":"Markets","body":")" + city + ", March " + day + R"( - Shares rose."})" + "\n";
+  }
+  const auto dates_of = [&](const std::vector<std::string>& options) {
+    const std::string db = dir / ("db" + std::to_string(options.size()));
+    std::vector<std::string> args{"--db", db, "--format", "jsonl", "--reference-date", "2025-12-31", "-"};
+    args.insert(args.begin(), options.begin(), options.end());
+    REQUIRE(index(args, feed).status == 0);
+    const json response = search_json(db, {"", "--sort", "date-asc", "--no-collapse"});
+    std::vector<std::string> dates;
+    for (const json& hit : response["hits"])
+      dates.push_back(hit["date"].get<std::string>().substr(0, 10) + " " +
+                      hit["date_source"].get<std::string>());
+    return dates;
+  };
+  const std::vector<std::string> alone = dates_of({});
+  CHECK(std::count(alone.begin(), alone.end(), "2025-03-03 dateline") == 1);
+  const std::vector<std::string> settled = dates_of({"--feed-order"});
+  CHECK(settled == std::vector<std::string>(5, "2025-03-02 dateline"));
+}
+
 TEST_CASE("--since keeps the last days before --now or the newest article") {
   CHECK(total(search_json(sample_db(), {"", "--since", "7d", "--now", "2024-05-07"})) == 2);
   CHECK(total(search_json(sample_db(), {"", "--since", "5d"})) == 2);  // newest article: 2024-05-06

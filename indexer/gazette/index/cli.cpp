@@ -67,6 +67,9 @@ po::options_description visible_options(IndexCommand& command, Choices& choices)
       "no-fold-diacritics", "keep accents in index terms (fixed per database)")(
       "reference-date", po::value(&choices.reference_date)->value_name("YYYY-MM-DD"),
       "date that gives datelines without a year their year, and undated articles' relative dates")(
+      "feed-order",
+      "inputs list articles in transmission order on one clock (a wire feed): a dateline day one off the "
+      "days of the datelines around it is taken as the feed's day (datelines carry their city's local day)")(
       "batch-size", po::value(&options.batch_size)->default_value(10000), "articles per commit")(
       "threads,j", po::value(&options.threads)->default_value(0),
       "analysis threads, and partition writers for a new database (0: one per core)")(
@@ -129,6 +132,7 @@ IndexCommand parse_index_command(int argc, char** argv) {
   options.force = vm.count("force");
   options.dry_run = vm.count("dry-run");
   options.reference_date = parse_day_option(choices.reference_date);
+  options.feed_order = vm.count("feed-order");
   if (!choices.format.empty() && !(options.format = format_from_name(choices.format)))
     throw Error(ErrorCode::usage, "unknown format '" + choices.format + "' (jsonl, text, sgml or html)",
                 "--format");

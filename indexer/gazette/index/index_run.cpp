@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <iterator>
 #include <ostream>
 #include <thread>
@@ -18,6 +19,8 @@
 #include <tbb/parallel_pipeline.h>
 
 #include "gazette/core/error.hpp"
+#include "gazette/dates/feed_clock.hpp"
+#include "gazette/dates/publication_date.hpp"
 #include "gazette/index/article_preparation.hpp"
 #include "gazette/index/document_builder.hpp"
 #include "gazette/index/enricher.hpp"
@@ -66,8 +69,10 @@ const std::string& location_of(const ReadItem& item) {
 /// Walks the inputs and hands out chunks of read items; input-level failures become rejections.
 class InputFeed {
  public:
-  InputFeed(const IndexOptions& options, IndexSummary& summary, const Manifest& manifest)
-      : options_(options), summary_(summary), manifest_(manifest) {
+  InputFeed(const IndexOptions& options, IndexSummary& summary, const Manifest& manifest,
+            const PreparationContext& context)
+      : options_(options), summary_(summary), manifest_(manifest), context_(context) {
+    if (options.feed_order) feed_clock_.emplace();
     if (!options.stored_input.empty()) {
       reader_ = make_stored_reader(Xapian::Database(options.stored_input.string()));
       ++summary.files;
@@ -97,14 +102,15 @@ class InputFeed {
       try {
         item = reader_->next();
       } catch (const Error& e) {
-        item = Rejection{files_[file_index_ - 1].string(), e.what(), {}};
         finish_file(false);
+        pending_.push_back(Item(Rejection{files_[file_index_ - 1].string(), e.what(), {}}));
+        continue;
       }
       if (!item) {
         finish_file(true);
         continue;
       }
-      chunk.push_back(Item(std::move(*item)));
+      emit(Item(std::move(*item)), chunk);
     }
     return chunk;
   }
@@ -130,9 +136,48 @@ class InputFeed {
     }
   }
 
+  /// Adds a read item to the chunk; with --feed-order, an article waits there until the dateline days after
+  /// it settle its own on the feed's clock.
+  void emit(Item item, Chunk& chunk) {
+    if (!feed_clock_) {
+      chunk.push_back(std::move(item));
+      return;
+    }
+    feed_clock_->push(dateline_day(item.read));
+    held_.push_back(std::move(item));
+    release_settled(chunk);
+  }
+
+  /// The day an article without a date of its own gets from its dateline, when that is where it comes from.
+  std::optional<Day> dateline_day(ReadItem& read) const {
+    auto* article = std::get_if<Article>(&read);
+    if (!article || article->published) return std::nullopt;
+    const auto found = dates::detect_publication_date(
+        *article, article->raw_date_source, dates::DateContext{context_.now, context_.reference_date});
+    if (found.source != DateSource::dateline || found.problem) return std::nullopt;
+    return std::chrono::floor<std::chrono::days>(*found.published);
+  }
+
+  void release_settled(Chunk& chunk) {
+    while (feed_clock_->ready()) {
+      Item item = std::move(held_.front());
+      held_.pop_front();
+      if (const auto day = feed_clock_->pop()) {
+        auto& article = std::get<Article>(item.read);
+        article.published = Instant{*day};
+        article.date_source = DateSource::dateline;
+      }
+      chunk.push_back(std::move(item));
+    }
+  }
+
   /// Ends the current file; a file read to its end is recorded in the manifest once its articles are written.
   void finish_file(bool complete) {
     if (!reader_) return;
+    if (feed_clock_) {
+      feed_clock_->finish();
+      release_settled(pending_);
+    }
     finished_bytes_ += reader_->bytes_read();
     reader_.reset();
     if (complete && record_) pending_.push_back(file_done_marker(files_[file_index_ - 1], state_));
@@ -149,6 +194,9 @@ class InputFeed {
   std::unique_ptr<ArticleReader> reader_;
   std::size_t finished_bytes_ = 0;
   Chunk pending_;
+  const PreparationContext& context_;
+  std::optional<dates::FeedClock> feed_clock_;  // with --feed-order
+  std::deque<Item> held_;                       // articles waiting for their day to settle
 };
 
 /// The per-thread state of the analysis stage.
@@ -308,11 +356,11 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   if (manifest.foreign())
     warn("the file manifest in " + options.db.string() +
          " was recorded for another database; reading every file");
-  InputFeed feed(options, summary, manifest);
-  Progress progress(options.progress, log);
   const PreparationContext context{options.default_language,
                                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()),
                                    options.reference_date};
+  InputFeed feed(options, summary, manifest, context);
+  Progress progress(options.progress, log);
 
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   const EnrichmentOptions enrichment{options.boilerplate ? BoilerplateRules::load() : nullptr,

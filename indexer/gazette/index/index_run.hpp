@@ -23,14 +23,15 @@ struct IndexOptions {
   std::optional<InputFormat> format;  ///< forces the input format (needed for "-")
   std::filesystem::path rejects;      ///< reject file; empty means "<db>.rejects.jsonl"
   AnalyzerSettings analyzer;
-  std::string default_language = "en";               ///< ISO 639-1 code for articles that do not name one
-  std::size_t batch_size = 10000;                    ///< documents per commit
-  unsigned threads = 0;                              ///< analysis threads; 0 means one per core
-  std::optional<Day> reference_date;                 ///< for datelines without a year
-  bool boilerplate = true;                           ///< remove promos, credits and link lists from bodies
-  bool entities = true;                              ///< extract people, organisations and places
-  bool mentions = true;                              ///< index the dates the text mentions
-  bool stories = true;                               ///< group near-duplicates into stories
+  std::string default_language = "en";  ///< ISO 639-1 code for articles that do not name one
+  std::size_t batch_size = 10000;       ///< documents per commit
+  unsigned threads = 0;                 ///< analysis threads; 0 means one per core
+  std::optional<Day> reference_date;    ///< for datelines without a year
+  bool feed_order = false;  ///< inputs are wire feeds in transmission order: settle datelines (FeedClock)
+  bool boilerplate = true;  ///< remove promos, credits and link lists from bodies
+  bool entities = true;     ///< extract people, organisations and places
+  bool mentions = true;     ///< index the dates the text mentions
+  bool stories = true;      ///< group near-duplicates into stories
   double story_threshold = default_story_threshold;  ///< estimated similarity to join a story
   bool progress = true;                              ///< a progress line on stderr for runs over a second
   bool force = false;                                ///< read files the manifest says are unchanged
