@@ -8,10 +8,11 @@ packages=(
   libxapian-dev libicu-dev libboost-program-options-dev libzstd-dev zstd
   doctest-dev nlohmann-json3-dev libxxhash-dev libtbb-dev libre2-dev libhowardhinnant-date-dev libgumbo-dev
   xapian-tools python3 python3-jsonschema
-  libedit-dev libfcgi-dev lighttpd chromium curl tmux
+  libedit-dev libfcgi-dev lighttpd chromium curl tmux wrk
+  valgrind clang libclang-rt-14-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(xapian-omega hyperfine time wrk sphinxsearch libmariadb-dev valgrind)
+  packages+=(xapian-omega hyperfine time sphinxsearch libmariadb-dev)
 fi
 
 missing=()

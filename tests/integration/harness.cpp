@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <random>
+
 namespace gazette::test {
 
 ProcessResult index(const std::vector<std::string>& args, const std::string& input) {
@@ -55,6 +58,27 @@ std::size_t facet_count(const nlohmann::json& response, const std::string& field
 
 std::string sample_dir() {
   return (data_dir() / "sample").string();
+}
+
+void write_generated_corpus(const std::string& dir, const GeneratedCorpus& shape) {
+  std::filesystem::create_directories(dir);
+  std::mt19937 generator(shape.seed);
+  const char* words[] = {"harbour", "cranes", "strike", "pilots", "tanker", "grain",  "export", "union",
+                         "wages",   "port",   "ferry",  "cargo",  "berth",  "tariff", "quay",   "dock"};
+  const char* sources[] = {"Reuters", "AP", "AFP"};
+  for (int f = 0; f < shape.files; ++f) {
+    std::ofstream out(dir + "/part" + std::to_string(f) + ".jsonl");
+    for (int a = 0; a < shape.articles_per_file; ++a) {
+      const std::string id = shape.id_prefix + "-" + std::to_string(f) + "-" + std::to_string(a);
+      std::string body;
+      for (int w = 0; w < shape.words_per_article; ++w)
+        body += std::string(words[generator() % 16]) +
+                std::to_string(generator() % unsigned(shape.word_variants)) + " ";
+      out << "{\"id\": \"" << id << "\", \"title\": \"Harbour report " << id << "\", \"source\": \""
+          << sources[a % 3] << "\", \"date\": \"2025-0" << 1 + f % 9 << "-1" << a % 10 << "\", \"body\": \""
+          << body << "\"}\n";
+    }
+  }
 }
 
 }  // namespace gazette::test

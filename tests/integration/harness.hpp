@@ -32,6 +32,21 @@ std::size_t total(const nlohmann::json& response);
 /// The count of one value of a field facet in a JSON response (0 when absent).
 std::size_t facet_count(const nlohmann::json& response, const std::string& field, const std::string& value);
 
+/// The shape of a generated corpus: distinct articles over a small harbour vocabulary.
+struct GeneratedCorpus {
+  int files = 4;
+  int articles_per_file = 150;
+  int words_per_article = 120;
+  int word_variants = 500;  ///< numbers appended to the 16 words: more variants, less similar articles
+  unsigned seed = 11;
+  std::string id_prefix = "gen";
+};
+
+/// Writes DIR/part0.jsonl ...: articles "PREFIX-F-A" headlined "Harbour report PREFIX-F-A", from Reuters, AP
+/// or AFP, dated 2025-0(F+1)-1(A mod 10), whose bodies draw words from the vocabulary (no two are
+/// near-duplicates).
+void write_generated_corpus(const std::string& dir, const GeneratedCorpus& shape);
+
 }  // namespace gazette::test
 
 /// Ends the test case with a message when Reuters-21578 is not there.

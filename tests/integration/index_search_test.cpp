@@ -66,9 +66,19 @@ TEST_CASE("known queries find their article first") {
   }
 }
 
+TEST_CASE("by default, when few articles have all the words, articles with any of them follow") {
+  const json all = search_json(sample_db(), {"ferry terminal", "--match", "all"});
+  const json automatic = search_json(sample_db(), {"ferry terminal"});
+  CHECK(all["match"] == "all");
+  CHECK(automatic["match"] == "any");
+  CHECK(total(automatic) > total(all));
+  CHECK(automatic["hits"][0]["id"] == all["hits"][0]["id"]);  // the article with both words ranks first
+  CHECK(search_json(sample_db(), {"harbour", "--match", "any"})["match"] == "any");
+}
+
 TEST_CASE("a phrase matches only words in order; loose words match anywhere") {
-  const auto loose = hit_ids(search_json(sample_db(), {"ferry terminal"}));
-  const auto phrase = hit_ids(search_json(sample_db(), {"\"ferry terminal\""}));
+  const auto loose = hit_ids(search_json(sample_db(), {"ferry terminal", "--match", "all"}));
+  const auto phrase = hit_ids(search_json(sample_db(), {"\"ferry terminal\"", "--match", "all"}));
   CHECK(loose.size() == 1);
   CHECK(phrase.empty());
   const auto container = hit_ids(search_json(sample_db(), {"\"container terminal\""}));

@@ -2,6 +2,8 @@
 /// @brief Runs a program for a test and captures its exit status, stdout and stderr.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -17,6 +19,13 @@ struct ProcessResult {
 /// environment entries "NAME=VALUE" added to the test's own environment.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {},
                           const std::vector<std::string>& environment = {});
+
+/// Starts argv[0] (searched in PATH when it has no '/') with its standard streams redirected to these files
+/// and extra environment entries "NAME=VALUE" added to the test's own; returns its pid.
+/// @throws std::runtime_error when it cannot be started.
+pid_t spawn_process(const std::vector<std::string>& argv, const std::string& stdin_path,
+                    const std::string& stdout_path, const std::string& stderr_path,
+                    const std::vector<std::string>& environment = {});
 
 /// A fresh empty directory under the system temp dir, removed when the object goes.
 class TempDir {

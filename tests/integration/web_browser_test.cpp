@@ -47,7 +47,7 @@ TEST_CASE("the search page rendered by headless chromium") {
     return;
   }
   const Lighttpd server(Lighttpd::Kind::fastcgi, indexed_sample_db());
-  const std::string url = server.url("?q=terminal+harbour");
+  const std::string url = server.url("?q=terminal+harbour&match=all");
 
   const ProcessResult dom = chromium(url, {"--dump-dom"});
   INFO("chromium: " << dom.err.substr(0, 2000));

@@ -1,5 +1,5 @@
 /// @file
-/// @brief Helpers for the reader tests: temporary directories, zstd compression, reading a whole input.
+/// @brief Helpers for the reader tests: zstd compression, writing files, reading a whole input.
 #pragma once
 
 #include <stdlib.h>
@@ -14,31 +14,10 @@
 #include <variant>
 #include <vector>
 
+#include "../temp_dir.hpp"
 #include "gazette/readers/reader.hpp"
 
 namespace gazette::test {
-
-/// A fresh directory under the system temporary directory, removed with everything in it at scope end.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "gazette-readers-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 /// Writes bytes to path, creating or replacing the file.
 inline void write_file(const std::filesystem::path& path, std::string_view bytes) {

@@ -59,6 +59,35 @@ std::size_t find_end_tag(std::string_view html, std::size_t from, std::string_vi
   return std::string_view::npos;
 }
 
+// Attributes in a tag after its name, counted up to limit + 1 as Gumbo's tokenizer sees them (also in end
+// tags): a name starts after white space, a '/' or a closing quote; what follows '=' is a value.
+std::size_t attribute_count(std::string_view tag, std::size_t limit) noexcept {
+  std::size_t count = 0;
+  char quote = 0;
+  bool separated = false, value_next = false;
+  for (std::size_t i = 0; i < tag.size() && count <= limit; ++i) {
+    const char c = tag[i];
+    const bool quote_mark = c == '"' || c == '\'';
+    if (quote != 0) {
+      if (c == quote) {
+        quote = 0;
+        separated = true;
+      }
+    } else if (c == ' ' || (c >= '\t' && c <= '\r') || (c == '/' && !value_next)) {
+      separated = true;
+    } else if (c == '=') {
+      value_next = true;
+      separated = false;
+    } else {
+      if (!value_next && separated) ++count;
+      if (quote_mark) quote = c;
+      value_next = false;
+      separated = false;
+    }
+  }
+  return count;
+}
+
 }  // namespace
 
 std::size_t html_depth_cut(std::string_view html, std::size_t max_depth) noexcept {
@@ -90,6 +119,7 @@ std::size_t html_depth_cut(std::string_view html, std::size_t max_depth) noexcep
     const std::string_view name(name_buffer, length);
     const std::size_t end = tag_end(html, k);
     if (end == std::string_view::npos) break;
+    if (attribute_count(html.substr(k, end - 1 - k), max_html_attributes) > max_html_attributes) return start;
     i = end;
     if (contains(flat_elements, name)) continue;
     if (end_tag) {

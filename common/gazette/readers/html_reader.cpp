@@ -545,6 +545,10 @@ const std::string& first_of(std::initializer_list<const std::string*> fields) {
 }  // namespace
 
 ReadItem parse_html_article(std::string_view content, std::string name) {
+  // A page holds no NUL bytes; Gumbo would turn a binary file's debris into "text".
+  if (const std::size_t nul = content.find('\0'); nul != std::string_view::npos)
+    return Rejection{std::move(name), "NUL byte at offset " + std::to_string(nul) + ": binary data, not HTML",
+                     truncate_raw(content)};
   const std::string_view page = content.substr(0, html_depth_cut(content));
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = max_gumbo_errors;

@@ -272,6 +272,9 @@ class JsonlReader final : public ArticleReader {
 ReadItem parse_jsonl_record(std::string_view line, std::string where) {
   if (const std::size_t bad = find_invalid_utf8(line); bad != line.size())
     return reject(std::move(where), "invalid UTF-8 at column " + std::to_string(bad + 1), line);
+  // JSON allows no raw NUL anywhere, and the parser would report one as the end of the input.
+  if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
+    return reject(std::move(where), "NUL byte at column " + std::to_string(nul + 1), line);
 
   Article article;
   ArticleSax sax(article);

@@ -189,8 +189,12 @@ class SgmlReader final : public ArticleReader {
     try {
       if (!find_start()) {
         done_ = true;
+        // Only text outside elements: a binary or unrelated file with an SGML name.
+        if (!found_element_ && skipped_text_)
+          return Rejection{buffer_.name(), "no <REUTERS> element: not Reuters-21578 SGML", {}};
         return std::nullopt;
       }
+      found_element_ = true;
       return read_element();
     } catch (...) {
       done_ = true;
@@ -215,15 +219,21 @@ class SgmlReader final : public ArticleReader {
     buffer_.consume(n);
   }
 
+  // Consumes n bytes outside elements, noting whether they hold more than white space.
+  void skip(std::size_t n) {
+    skipped_text_ = skipped_text_ || !trim(buffer_.window().substr(0, n)).empty();
+    advance(n);
+  }
+
   // Moves the window to the next <REUTERS start tag; false at the end of input.
   bool find_start() {
     for (;;) {
       const std::string_view window = buffer_.window();
       if (const std::size_t pos = find_start_tag(window, tag_reuters, 0); pos != npos) {
-        advance(pos);
+        skip(pos);
         return true;
       }
-      advance(window.size() - std::min(window.size(), tag_reuters.open.size()));
+      skip(window.size() - std::min(window.size(), tag_reuters.open.size()));
       if (!buffer_.fill()) return false;
     }
   }
@@ -297,6 +307,8 @@ class SgmlReader final : public ArticleReader {
   std::size_t max_record_bytes_;
   std::size_t line_ = 1;  // line number of the first byte of the window
   bool done_ = false;
+  bool found_element_ = false;  // a <REUTERS> start tag was seen
+  bool skipped_text_ = false;   // text outside elements was skipped
 };
 
 }  // namespace

@@ -137,13 +137,21 @@ void append_body_line(std::string& body, std::string_view line, bool new_paragra
 }  // namespace
 
 ReadItem parse_text_article(std::string_view content, std::string name) {
-  if (const std::size_t bad = find_invalid_utf8(content); bad != content.size()) {
+  // Rejects the file at the line and column of byte `bad`.
+  const auto reject_at = [&](std::size_t bad, std::string_view problem, std::string_view why) {
     const std::string_view before = content.substr(0, bad);
     const std::size_t line = 1 + std::size_t(std::count(before.begin(), before.end(), '\n'));
     const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0 on the first line
-    return Rejection{located(name, line), "invalid UTF-8 at column " + std::to_string(bad - line_start + 1),
-                     std::string(content)};
-  }
+    return Rejection{
+        located(name, line),
+        std::string(problem) + " at column " + std::to_string(bad - line_start + 1) + std::string(why),
+        std::string(content)};
+  };
+  if (const std::size_t bad = find_invalid_utf8(content); bad != content.size())
+    return reject_at(bad, "invalid UTF-8", "");
+  // Text holds no NUL bytes: a file with them is binary data or UTF-16, whatever its name says.
+  if (const std::size_t nul = content.find('\0'); nul != std::string_view::npos)
+    return reject_at(nul, "NUL byte", " (binary data or UTF-16, not UTF-8 text)");
   const std::string_view whole = content;
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
 

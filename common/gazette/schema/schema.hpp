@@ -83,7 +83,18 @@ inline constexpr std::string_view analyzer = "gazette.analyzer";  ///< AnalyzerS
 inline constexpr std::string_view language = "gazette.language";  ///< stemming language
 inline constexpr std::string_view fold_diacritics = "gazette.fold_diacritics";  ///< "1" or "0"
 inline constexpr std::string_view last_update = "gazette.last_update";  ///< ISO 8601 time of the last commit
+/// How a sharded archive routes articles ("year", "month" or "id:N"), kept in its control database.
+inline constexpr std::string_view shard_scheme = "gazette.shard_scheme";
 }  // namespace meta
+
+/// A sharded archive is a directory: a Xapian stub file listing its databases (so Xapian's own tools and
+/// gazette-search open the set as one), a control database (no articles: settings, shard scheme, file
+/// manifest, and the archive's write lock) listed first, and one database per shard.
+namespace archive {
+inline constexpr std::string_view stub_file = "XAPIANDB";
+inline constexpr std::string_view control = "control";
+inline constexpr std::string_view shard_prefix = "shard-";
+}  // namespace archive
 
 /// The Q term for an article id; ids too long for a term are replaced by a hash.
 std::string id_term(std::string_view id);

@@ -9,6 +9,8 @@
 #include "gazette/core/error.hpp"
 #include "gazette/index/interruption.hpp"
 #include "gazette/index/maintenance.hpp"
+#include "gazette/index/shard_maintenance.hpp"
+#include "gazette/index/sharded_writer.hpp"
 
 namespace po = boost::program_options;
 
@@ -41,7 +43,7 @@ constexpr const char* exit_text = R"(
 Exit status:
   0  every record was indexed (or every id deleted)
   1  usage error (bad option or argument, or options that conflict with the settings the
-     database was indexed with, such as another --language)
+     database was indexed with, such as another --language, or --shards other than the archive's)
   2  some records were rejected (see the reject file; the others were indexed), or an id to
      delete was unknown
   3  fatal: nothing more could be written (database missing, locked, unwritable, or of another
@@ -50,7 +52,7 @@ Exit status:
 )";
 
 struct Choices {
-  std::string db, format, rejects, reference_date, delete_from;
+  std::string db, format, rejects, reference_date, delete_from, shards;
 };
 
 po::options_description visible_options(IndexCommand& command, Choices& choices) {
@@ -72,7 +74,11 @@ po::options_description visible_options(IndexCommand& command, Choices& choices)
       "days of the datelines around it is taken as the feed's day (datelines carry their city's local day)")(
       "batch-size", po::value(&options.batch_size)->default_value(10000), "articles per commit")(
       "threads,j", po::value(&options.threads)->default_value(0),
-      "analysis threads, and partition writers for a new database (0: one per core)")(
+      "analysis threads, and partition writers for a new database or shard writers (0: one per core)")(
+      "shards", po::value(&choices.shards)->value_name("year|month|N"),
+      "write DIR as a sharded archive: one database per publication year or month (undated articles in "
+      "shard-undated), or N shards by a hash of the id; a stub file DIR/XAPIANDB lists them, so "
+      "gazette-search, xapian-delve and quest open DIR as one (later runs keep the recorded scheme)")(
       "no-boilerplate",
       "keep promos, photo credits and link lists in the text (rules: common/data/boilerplate)")(
       "no-entities", "do not extract people, organisations and places")(
@@ -133,6 +139,7 @@ IndexCommand parse_index_command(int argc, char** argv) {
   options.dry_run = vm.count("dry-run");
   options.reference_date = parse_day_option(choices.reference_date);
   options.feed_order = vm.count("feed-order");
+  if (!choices.shards.empty()) options.shards = ShardScheme::parse(choices.shards);
   if (!choices.format.empty() && !(options.format = format_from_name(choices.format)))
     throw Error(ErrorCode::usage, "unknown format '" + choices.format + "' (jsonl, text, sgml or html)",
                 "--format");
@@ -168,15 +175,25 @@ int run_index_command(const IndexCommand& command, std::ostream& log) {
       print_index_help(std::cout);
       return exit_ok;
     case IndexCommand::Action::remove: {
-      const DeleteSummary s =
-          delete_articles(command.options.db, command.delete_ids, log, command.options.dry_run);
+      const auto& o = command.options;
+      const DeleteSummary s = is_sharded_archive(o.db)
+                                  ? delete_from_archive(o.db, command.delete_ids, log, o.dry_run)
+                                  : delete_articles(o.db, command.delete_ids, log, o.dry_run);
       log << "gazette-index: " << s.deleted << " deleted, " << s.unknown << " unknown\n";
       return s.unknown ? exit_rejects : exit_ok;
     }
     case IndexCommand::Action::compact:
-      compact_database(command.options.db, log);
+      if (is_sharded_archive(command.options.db))
+        compact_archive(command.options.db, log);
+      else
+        compact_database(command.options.db, log);
       return exit_ok;
     case IndexCommand::Action::rebuild: {
+      if (is_sharded_archive(command.options.db))
+        throw Error(ErrorCode::usage,
+                    "--rebuild works on one database: rebuild each shard (gazette-index --db DIR/shard-NAME "
+                    "--rebuild) or re-index the inputs into a new archive",
+                    command.options.db.string());
       const IndexSummary summary = rebuild_index(command.options, log);
       print_summary(summary, log);
       return summary.rejected ? exit_rejects : exit_ok;

@@ -26,6 +26,7 @@ Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, std::string_vie
   Xapian::termpos position = first_position;
   std::string title_term;
   for (const Token& token : tokens_) {
+    count_spelling(spellings_, token.text);
     const std::string term = analyzer_.stem(token.text);
     if (term.empty() || term.size() > schema::max_term_bytes - prefix::title.size()) continue;
     if (is_title) {

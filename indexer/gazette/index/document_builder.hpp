@@ -9,6 +9,7 @@
 #include "gazette/analysis/analyzer.hpp"
 #include "gazette/core/article.hpp"
 #include "gazette/dates/mentions.hpp"
+#include "gazette/index/query_aids.hpp"
 #include "gazette/store/record.hpp"
 #include "gazette/stories/fingerprint.hpp"
 
@@ -28,6 +29,9 @@ class DocumentBuilder {
   Xapian::Document build(const Article& article, const std::vector<dates::DateMention>& mentions = {},
                          const std::optional<Fingerprint>& fingerprint = std::nullopt);
 
+  /// The words of every article built so far, for the spelling dictionary.
+  const SpellingCounts& spellings() const noexcept { return spellings_; }
+
  private:
   /// Adds the words of text from first_position on; returns the position after the last word.
   Xapian::termpos add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos first_position,
@@ -36,6 +40,7 @@ class DocumentBuilder {
   Analyzer analyzer_;
   RecordCodec codec_;
   std::vector<Token> tokens_;  // reused between articles
+  SpellingCounts spellings_;
 };
 
 }  // namespace gazette

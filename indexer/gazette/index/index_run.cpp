@@ -29,7 +29,9 @@
 #include "gazette/index/maintenance.hpp"
 #include "gazette/index/manifest.hpp"
 #include "gazette/index/partitioned_writer.hpp"
+#include "gazette/index/query_aids.hpp"
 #include "gazette/index/reject_log.hpp"
+#include "gazette/index/sharded_writer.hpp"
 #include "gazette/index/stored_reader.hpp"
 #include "gazette/index/story_assigner.hpp"
 #include "gazette/schema/schema.hpp"
@@ -239,20 +241,31 @@ class Progress {
 };
 
 /// Where the writing stage puts documents: one writer, partition writers for a bulk load into a new
-/// database, or nowhere (--dry-run: counts only, against the database as it is).
+/// database, shard writers for a sharded archive, or nowhere (--dry-run: counts only, against the database
+/// as it is).
 class Destination {
  public:
   Destination(const IndexOptions& options, unsigned threads, const IndexWriter::RejectHandler& reject,
               const IndexWriter::WarningHandler& warn)
       : options_(options) {
     std::error_code ec;
+    const bool sharded = options.shards || is_sharded_archive(options.db);
     if (options.dry_run) {
       if (std::filesystem::exists(options.db, ec)) existing_ = open_existing_for_reading(options.db);
+      manifest_source_ =
+          sharded && existing_.size() ? open_existing_for_reading(control_path(options.db)) : existing_;
+      return;
+    }
+    if (sharded) {
+      sharded_ = std::make_unique<ShardedWriter>(options.db, options.shards, options.analyzer, threads,
+                                                 options.batch_size, reject, warn);
+      existing_ = sharded_->existing();
+      manifest_source_ = sharded_->control();
       return;
     }
     single_ = std::make_unique<IndexWriter>(options.db, options.analyzer, options.batch_size, reject, warn);
     if (single_->document_count() > 0)
-      existing_ = single_->database();
+      existing_ = manifest_source_ = single_->database();
     else if (threads > 1)  // bulk load: one Xapian writer per core
       // Each partition commits batch_size / threads documents, so memory stays near one writer's.
       partitioned_ = std::make_unique<PartitionedWriter>(
@@ -262,13 +275,17 @@ class Destination {
 
   /// The database as it was before this run (empty when new); read it before the pipeline starts.
   const Xapian::Database& existing() const noexcept { return existing_; }
+  /// The database whose metadata hold the file manifest.
+  const Xapian::Database& manifest_source() const noexcept { return manifest_source_; }
 
   /// The database as its one writer sees it now, own uncommitted documents included (read-only runs and
   /// new databases: the database as it was).
   Xapian::Database current() const { return single_ ? single_->database() : existing_; }
 
   void write(const Article& a, Xapian::Document document) {
-    if (partitioned_)
+    if (sharded_)
+      sharded_->write(a, std::move(document));
+    else if (partitioned_)
       partitioned_->write(a.id, a.origin, std::move(document));
     else if (single_)
       single_->write(a.id, a.origin, std::move(document));
@@ -280,25 +297,37 @@ class Destination {
   void file_done(const std::filesystem::path& path, const FileState& state) {
     if (single_)
       single_->record_file(path, state);
+    else if (sharded_)
+      sharded_->record_file(path, state);
     else if (partitioned_)
       done_files_.emplace_back(path, state);
   }
 
-  void finish() {
-    if (single_) single_->commit();
+  /// Commits the documents, then the spelling data and synonyms (after a partitioned load: merges first).
+  void finish(const SpellingCounts& spellings, const std::vector<SynonymGroup>& synonyms) {
+    if (sharded_)  // the control database, listed first, holds what belongs to the whole archive
+      sharded_->finish(
+          [&](Xapian::WritableDatabase& control) { write_query_aids(control, spellings, synonyms); });
+    if (single_) {
+      write_query_aids(single_->writable(), spellings, synonyms);
+      single_->commit();
+    }
     if (!partitioned_) return;
     partitioned_->finish();
     Xapian::WritableDatabase merged = open_existing_database(options_.db);
     for (const auto& [path, state] : done_files_) record_file(merged, path, state);
+    write_query_aids(merged, spellings, synonyms);
     merged.commit();
   }
 
   WriteCounts counts() const {
+    if (sharded_) return sharded_->counts();
     return partitioned_ ? partitioned_->counts() : single_ ? single_->counts() : dry_;
   }
 
   std::size_t document_count() const {
     if (partitioned_) return partitioned_->document_count();
+    if (sharded_) return sharded_->document_count();
     return single_ ? single_->document_count() : existing_.get_doccount() + dry_.added;
   }
 
@@ -314,6 +343,8 @@ class Destination {
 
   const IndexOptions& options_;
   Xapian::Database existing_;
+  Xapian::Database manifest_source_;
+  std::unique_ptr<ShardedWriter> sharded_;
   std::unique_ptr<IndexWriter> single_;
   std::unique_ptr<PartitionedWriter> partitioned_;
   std::vector<std::pair<std::filesystem::path, FileState>> done_files_;
@@ -352,7 +383,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   Destination destination(options, threads, reject, warn);
   StoryAssigner stories([&destination] { return destination.current(); }, options.story_threshold);
-  const Manifest manifest(destination.existing());
+  const Manifest manifest(destination.manifest_source());
   if (manifest.foreign())
     warn("the file manifest in " + options.db.string() +
          " was recorded for another database; reading every file");
@@ -415,7 +446,12 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
         if (!options.dry_run) summary.rejected = rejects.count();
         progress.update(summary, feed.bytes());
       }));
-  destination.finish();
+  SpellingCounts spellings;
+  for (const Worker& worker : workers)
+    for (const auto& [word, count] : worker.builder.spellings()) spellings[word] += count;
+  Analyzer analyzer(options.analyzer);
+  destination.finish(spellings,
+                     options.dry_run ? std::vector<SynonymGroup>{} : news_synonym_groups(analyzer));
   progress.finish();
 
   const WriteCounts counts = destination.counts();

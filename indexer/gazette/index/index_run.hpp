@@ -11,6 +11,7 @@
 
 #include "gazette/analysis/analyzer.hpp"
 #include "gazette/core/time.hpp"
+#include "gazette/index/shard_scheme.hpp"
 #include "gazette/readers/reader.hpp"
 #include "gazette/stories/fingerprint.hpp"
 
@@ -37,6 +38,8 @@ struct IndexOptions {
   bool force = false;                                ///< read files the manifest says are unchanged
   bool dry_run = false;                ///< report what would be added, replaced and rejected; write nothing
   std::filesystem::path stored_input;  ///< read the articles stored in this database instead of inputs
+  /// Write a sharded archive routed this way (--shards); an existing sharded archive keeps its own.
+  std::optional<ShardScheme> shards;
 };
 
 /// What an indexing run did.

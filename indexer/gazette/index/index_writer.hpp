@@ -22,6 +22,13 @@ namespace gazette {
 /// schema version or a database that is not Gazette's.
 Xapian::WritableDatabase open_existing_database(const std::filesystem::path& path);
 
+/// The work folder of a bulk load into db (its partition databases), beside it. Only the holder of db's
+/// write lock uses it, and an IndexWriter opening db removes what a killed bulk load left there.
+std::filesystem::path partition_work_dir(const std::filesystem::path& db);
+
+/// The analyzer settings a database records (language, diacritic folding).
+AnalyzerSettings recorded_analyzer_settings(const Xapian::Database& db);
+
 /// Opens an existing Gazette database read-only, after the same schema check.
 Xapian::Database open_existing_for_reading(const std::filesystem::path& path);
 
@@ -50,6 +57,9 @@ class IndexWriter {
 
   /// Adds or replaces the article with this id (origin names it in messages).
   void write(const std::string& id, const std::string& origin, Xapian::Document document);
+  /// Deletes the article with this id, if present, in the current batch (a sharded archive moving an
+  /// article whose date changed to another shard).
+  void remove(const std::string& id, const std::string& origin);
   /// Commits the current batch. @throws gazette::Error(unavailable) when the commit fails.
   void commit();
 
@@ -65,9 +75,11 @@ class IndexWriter {
   /// The database as this writer sees it, its uncommitted documents included. Use it from the writing
   /// thread only, and fetch it again after each write: a refused document reopens the database.
   Xapian::Database database() const { return db_; }
+  /// The database itself, for what is written besides documents (spelling data, synonyms).
+  Xapian::WritableDatabase& writable() noexcept { return db_; }
 
  private:
-  enum class Outcome { added, replaced, duplicate };
+  enum class Outcome { added, replaced, duplicate, removed };
   struct Pending {
     std::string id;
     std::string origin;
@@ -80,6 +92,7 @@ class IndexWriter {
 
   std::filesystem::path path_;
   Xapian::WritableDatabase db_;
+  Analyzer analyzer_;  // reads a replaced article's words out of the spelling data
   std::size_t batch_size_;
   RejectHandler on_reject_;
   WarningHandler on_warning_;

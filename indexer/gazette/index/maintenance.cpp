@@ -10,6 +10,7 @@
 #include "gazette/core/error.hpp"
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/manifest.hpp"
+#include "gazette/index/query_aids.hpp"
 #include "gazette/schema/schema.hpp"
 
 namespace gazette {
@@ -17,6 +18,7 @@ namespace gazette {
 DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector<std::string>& ids,
                               std::ostream& log, bool dry_run) {
   Xapian::WritableDatabase database = open_existing_database(db);
+  Analyzer analyzer(recorded_analyzer_settings(database));
   DeleteSummary summary;
   for (const std::string& id : ids) {
     const std::string term = schema::id_term(id);
@@ -25,7 +27,10 @@ DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector
       ++summary.unknown;
       continue;
     }
-    if (!dry_run) database.delete_document(term);
+    if (!dry_run) {
+      forget_spellings(database, term, analyzer);
+      database.delete_document(term);
+    }
     log << "gazette-index: " << (dry_run ? "would delete '" : "deleted '") << id << "'\n";
     ++summary.deleted;
   }

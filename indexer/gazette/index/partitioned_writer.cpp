@@ -2,8 +2,6 @@
 /// @brief PartitionedWriter: hash(id) routing to partition threads, then Xapian's compactor.
 #include "gazette/index/partitioned_writer.hpp"
 
-#include <unistd.h>
-
 #include "gazette/core/error.hpp"
 #include "gazette/core/hash.hpp"
 #include "gazette/index/maintenance.hpp"
@@ -20,7 +18,7 @@ PartitionedWriter::PartitionedWriter(std::unique_ptr<IndexWriter> target, const 
                                      IndexWriter::RejectHandler on_reject,
                                      IndexWriter::WarningHandler on_warning)
     : target_(std::move(target)),
-      work_dir_(target_->path().string() + ".partitions-" + std::to_string(getpid())),
+      work_dir_(partition_work_dir(target_->path())),
       on_reject_(std::move(on_reject)),
       on_warning_(std::move(on_warning)) {
   std::error_code ec;

@@ -52,7 +52,15 @@ std::string StoryAssigner::assign(const std::string& id, const std::optional<Fin
   const std::vector<std::string> bands = band_terms(*fingerprint);
   std::vector<Candidate> candidates;
   add_run_candidates(bands, candidates);
-  add_database_candidates(bands, candidates);
+  const auto from_run = std::ptrdiff_t(candidates.size());
+  try {
+    add_database_candidates(bands, candidates);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // A reader of shards that writer threads commit to (a sharded archive) falls behind: catch up, retry.
+    candidates.erase(candidates.begin() + from_run, candidates.end());
+    existing_.reopen();
+    add_database_candidates(bands, candidates);
+  }
   // Older stories first, so a tie goes to the story that existed first.
   std::vector<Fingerprint> prints;
   for (const Candidate& c : candidates) prints.push_back(c.fingerprint);

@@ -156,6 +156,10 @@ WebQuery parse_web_query(const CgiParams& params, const WebLimits& limits) {
   SearchRequest& request = web.request;
   if (auto q = params.first("q")) request.query = checked_text(std::move(*q), "q", limits.max_query_bytes);
   if (auto id = params.first("id")) web.id = checked_text(std::move(*id), "id", limits.max_query_bytes);
+  if (auto like = params.first("like"))
+    request.like_id = checked_text(std::move(*like), "like", limits.max_query_bytes);
+  request.query_dates = params.first("qd") != "0";
+  request.synonyms = params.first("syn") != "0";
   if (const auto format = params.first("format")) {
     if (*format == "json")
       web.format = WebFormat::json;
@@ -163,6 +167,7 @@ WebQuery parse_web_query(const CgiParams& params, const WebLimits& limits) {
       throw Error(ErrorCode::usage, "expected html or json, got '" + *format + "'", "format");
   }
   if (const auto sort = params.first("sort"); sort && !sort->empty()) request.sort = parse_sort(*sort);
+  if (const auto match = params.first("match"); match && !match->empty()) request.match = parse_match(*match);
   if (const auto g = params.first("granularity"); g && !g->empty())
     request.granularity = parse_granularity(*g);
   const std::vector<std::string> filters = params.all("f");

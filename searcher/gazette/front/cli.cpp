@@ -64,18 +64,25 @@ Exit status:
   1  usage error or a query that cannot be parsed
   3  the database is missing, not a Gazette database, of another schema version, or failing; or the
      export cannot be written (a full disk). An export whose reader stops early (| head) ends quietly with 0.
+     With several databases (shards): a shard missing, not answering within --shard-timeout, or indexed
+     with another schema or analyzer; the message names it (--partial: only when no shard answers).
 )";
 
 struct Choices {
-  std::string sort = "relevance", granularity = "auto", mode, since, recency, now, story, export_format;
+  std::string sort = "relevance", granularity = "auto", match = "auto", mode, since, recency, now, story,
+              export_format;
   std::vector<std::string> filters;
 };
 
 po::options_description visible_options(CliOptions& cli, Choices& choices) {
   po::options_description visible(usage_text);
   visible.add_options()("help,h", "show this help and exit")(
-      "db,d", po::value(&cli.db)->value_name("PATH"),
-      "database directory or stub file (default: $GAZETTE_DB)")(
+      "db,d", po::value(&cli.db)->value_name("PATH")->composing(),
+      "database directory, stub file or sharded archive, or tcp://HOST:PORT (xapian-tcpsrv); repeat it to "
+      "search several as one (default: $GAZETTE_DB)")(
+      "partial", "when a shard does not answer, show the other shards' results, flagged partial")(
+      "shard-timeout", po::value(&cli.archive.remote_timeout)->value_name("SECONDS")->default_value(10),
+      "time a remote shard may take to connect and to answer each request")(
       "filter,F", po::value(&choices.filters)->value_name("FIELD=VALUE")->composing(),
       "only articles with this value (repeatable; fields: source, person, org, place, date, mentions, "
       "author, "
@@ -103,6 +110,13 @@ po::options_description visible_options(CliOptions& cli, Choices& choices) {
       "entities, story), or facets (CSV kind,field,value,count: exact facet counts and the date histogram)")(
       "export-body", "with --export jsonl|csv: include the article text")("no-facets", "do not count facets")(
       "no-snippets", "do not show snippets")("no-collapse", "list every version of a story")(
+      "match", po::value(&choices.match)->value_name("MODE"),
+      "how words combine: all, any, or auto (default: all; any when fewer than 30 articles have all)")(
+      "like", po::value(&cli.request.like_id)->value_name("ID"),
+      "more like this: articles similar to this one (its story's versions excluded); words, if any, must "
+      "match too")("no-synonyms", "search only the words given, not their synonyms (U.S. = United States)")(
+      "no-query-dates",
+      "search date words as words (by default 'election last week' searches 'election' in last week)")(
       "story", po::value(&choices.story)->value_name("ID"),
       "list every version of the story with this id, newest first")(
       "color", po::value(&cli.color), "highlight with ANSI bold: auto (default), always or never")(
@@ -187,7 +201,9 @@ int run_export(Searcher& searcher, const CliOptions& cli) {
 /// The web modes take the server's configuration; --db, given by whoever starts the process, wins.
 WebConfig web_config(const CliOptions& cli) {
   WebConfig config = web_config_from_environment();
-  if (!cli.db.empty()) config.database = cli.db;
+  if (cli.db.size() > 1)
+    throw Error(ErrorCode::usage, "the web modes take one --db: list the shards in a stub file", "--db");
+  if (!cli.db.empty()) config.database = cli.db.front();
   return config;
 }
 
@@ -209,15 +225,19 @@ CliOptions parse_cli_options(int argc, char** argv) {
     cli.request.facets = !vm.count("no-facets");
     cli.request.snippets = !vm.count("no-snippets");
     cli.request.collapse = !vm.count("no-collapse");
+    cli.request.synonyms = !vm.count("no-synonyms");
+    cli.request.query_dates = !vm.count("no-query-dates");
     cli.inspect = vm.count("inspect");
     cli.export_body = vm.count("export-body");
+    cli.archive.partial = vm.count("partial");
   } catch (const po::error& e) {
     throw Error(ErrorCode::usage, std::string(e.what()) + " (see --help)");
   }
   if (cli.db.empty())
-    if (const char* env = std::getenv("GAZETTE_DB")) cli.db = env;
+    if (const char* env = std::getenv("GAZETTE_DB")) cli.db = {env};
   if (!choices.mode.empty()) cli.mode = parse_mode(choices.mode);
   cli.request.sort = parse_sort(choices.sort);
+  cli.request.match = parse_match(choices.match);
   cli.request.granularity = parse_granularity(choices.granularity);
   for (const std::string& f : choices.filters) cli.request.filters.push_back(parse_filter(f));
   if (!choices.story.empty()) {
@@ -247,8 +267,9 @@ void print_help(std::ostream& out) {
 }
 
 int run_cli(const CliOptions& cli) {
-  const FrontMode mode = detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty() || !cli.story.empty() ||
-                                                   cli.inspect || cli.export_format);
+  const FrontMode mode =
+      detect_mode(cli.mode, !cli.words.empty() || !cli.get.empty() || !cli.story.empty() ||
+                                !cli.request.like_id.empty() || cli.inspect || cli.export_format);
   if (mode == FrontMode::cgi) {  // from a shell or a test: name=value arguments, as Omega's cgiparam takes
     WebApp app(web_config(cli));
     const HttpResponse response = app.handle(cgi_params_from_arguments(cli.words));
@@ -261,14 +282,14 @@ int run_cli(const CliOptions& cli) {
   }
   if (cli.db.empty()) throw Error(ErrorCode::usage, "--db PATH is required (see --help)");
   if (cli.inspect) {
-    const ArchiveReport report = inspect_archive(open_archive(cli.db));
+    const ArchiveReport report = inspect_archive(open_archive(cli.db, cli.archive));
     if (cli.json)
       std::cout << inspect_json(report).dump() << '\n';
     else
       render_inspect_text(report, std::cout);
     return exit_ok;
   }
-  Searcher searcher(cli.db);
+  Searcher searcher(open_archive(cli.db, cli.archive));
   if (cli.export_format) return run_export(searcher, cli);
   const TextStyle style{use_color(cli.color), 80};
   switch (mode) {

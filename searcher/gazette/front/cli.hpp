@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gazette/front/mode.hpp"
+#include "gazette/search/archive.hpp"
 #include "gazette/search/export.hpp"
 #include "gazette/search/request.hpp"
 
@@ -15,7 +16,8 @@ namespace gazette {
 
 /// Everything the command line says.
 struct CliOptions {
-  std::string db;                  ///< --db, else $GAZETTE_DB
+  std::vector<std::string> db;     ///< --db (repeatable: searched as one), else $GAZETTE_DB
+  ArchiveOptions archive;          ///< --partial, --shard-timeout
   std::string get;                 ///< --get ID
   std::string story;               ///< --story: every version of this story
   std::string color = "auto";      ///< auto, always or never

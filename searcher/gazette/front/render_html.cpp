@@ -207,6 +207,11 @@ void render_hit_versions(std::string& out, const Hit& hit) {
          "\">all versions</a></details>";
 }
 
+void render_hit_like_link(std::string& out, const Hit& hit) {
+  out += "<p class=\"like\"><a href=\"?like=" + escape_html(percent_encode(hit.article.id)) +
+         "\">more like this</a></p>";
+}
+
 void render_hit(std::string& out, const Hit& hit, const WebQuery& web) {
   out += "<li class=\"hit\">";
   render_hit_headline(out, hit, web);
@@ -214,6 +219,7 @@ void render_hit(std::string& out, const Hit& hit, const WebQuery& web) {
   render_hit_snippet(out, hit);
   render_hit_entities(out, hit, web);
   render_hit_versions(out, hit);
+  render_hit_like_link(out, hit);
   out += "</li>\n";
 }
 
@@ -302,8 +308,42 @@ void render_active_filters(std::string& out, const SearchRequest& request, std::
   out += "</p>";
 }
 
+/// Did-you-mean, the date filters read from the query's words (each removable: search the words as
+/// words), and what a more-like-this search is like.
+void render_query_help(std::string& out, const SearchResponse& r, std::size_t size) {
+  if (r.suggestion) {
+    SearchRequest corrected = r.request;
+    corrected.query = *r.suggestion;
+    out += "<p class=\"suggestion\" id=\"suggestion\">Did you mean <a href=\"" +
+           escape_html(search_href(corrected, size, 1)) + "\">" + escape_html(*r.suggestion) + "</a>?</p>";
+  }
+  if (!r.query_dates.empty()) {
+    SearchRequest words = r.request;
+    words.query_dates = false;
+    out += "<p class=\"query-dates\" id=\"query-dates\">Dates from your words:";
+    for (const QueryDate& date : r.query_dates)
+      out += " <a class=\"chip\" href=\"" + escape_html(search_href(words, size, 1)) +
+             "\" title=\"search these words as words\">" +
+             escape_html(date.text + " \u2192 " + date.filter.field + ": " + date.filter.value) +
+             " \u00d7</a>";
+    out += "</p>";
+  }
+  if (r.matched == MatchMode::any && r.request.match == MatchMode::automatic)
+    out +=
+        "<p class=\"relaxed\" id=\"relaxed\">Few articles have all your words: these have some of them, "
+        "best first.</p>";
+  if (!r.request.like_id.empty())
+    out +=
+        "<p class=\"like-of\">Articles like <a href=\"?id=" + escape_html(percent_encode(r.request.like_id)) +
+        "\">" + escape_html(r.request.like_id) + "</a>, other versions of its story left out.</p>";
+}
+
 void render_summary(std::string& out, const SearchResponse& r) {
   out += "<p class=\"summary\">";
+  if (!r.missing_shards
+           .empty())  // names the shards for whoever runs the site; the reader learns it is partial
+    out += "<strong>Partial results: part of the archive did not answer (" + number(r.missing_shards.size()) +
+           (r.missing_shards.size() == 1 ? " shard" : " shards") + ").</strong> ";
   if (r.total == 0) {
     out += "No articles match";
     if (!r.request.query.empty()) out += " <strong>" + escape_html(r.request.query) + "</strong>";
@@ -355,6 +395,10 @@ std::string search_href(const SearchRequest& request, std::size_t size, std::siz
   std::string href = "?q=" + percent_encode(request.query);
   for (const Filter& f : request.filters) href += "&f=" + percent_encode(f.field + ":" + f.value);
   if (request.sort != SortOrder::relevance) href += std::string("&sort=") + sort_name(request.sort);
+  if (request.match != MatchMode::automatic) href += std::string("&match=") + match_name(request.match);
+  if (!request.like_id.empty()) href += "&like=" + percent_encode(request.like_id);
+  if (!request.query_dates) href += "&qd=0";
+  if (!request.synonyms) href += "&syn=0";
   if (size != 0 && size != limits.default_page_size) href += "&size=" + std::to_string(size);
   if (page > 1) href += "&page=" + std::to_string(page);
   return href;
@@ -367,6 +411,7 @@ std::string render_search_page(const SearchResponse& r, const WebQuery& web, con
   open_page(out, title, r.request.query, &r.request);
   out += "<main><section class=\"results\" id=\"results\">";
   render_active_filters(out, r.request, web.size);
+  render_query_help(out, r, web.size);
   render_summary(out, r);
   if (!r.hits.empty()) {
     out += "<ol class=\"hits\" start=\"" + std::to_string(r.hits.front().rank) + "\">\n";

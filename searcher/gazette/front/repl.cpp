@@ -25,14 +25,15 @@ namespace {
 
 constexpr std::string_view bold_on = "\x1b[1m", bold_off = "\x1b[0m";
 
-constexpr const char* commands[] = {":next",   ":prev", ":page", ":open", ":filter", ":unfilter",
-                                    ":facets", ":sort", ":json", ":help", ":quit"};
+constexpr const char* commands[] = {":next",     ":prev",   ":page", ":open", ":like", ":filter",
+                                    ":unfilter", ":facets", ":sort", ":json", ":help", ":quit"};
 
 constexpr const char* help_text =
     R"(Type words to search (the same syntax as the command line: "a phrase", a OR b, -word,
 title:word, source:NAME, date:1987-03, date:1987-03-01..1987-03-31). An empty search lists the newest.
   :next  :prev  :page N   move through the results (pages fit the terminal)
   :open N                 the whole article N, query words highlighted (through $PAGER when set)
+  :like N|ID              articles like result N (or the article with this id), its story's versions left out
   :filter FIELD=VALUE     keep only matching articles (repeatable); :unfilter [FIELD] drops filters
   :facets                 date histogram and top values of the current results
   :sort date|relevance    result order
@@ -97,6 +98,8 @@ class Session {
   void run_search();
   void show();
   void open(const std::string& argument);
+  /// The hit of the current page with this rank ("3"), or nullptr.
+  const Hit* hit_numbered(const std::string& argument) const;
   std::size_t page_count() const;
 
   Searcher& searcher_;
@@ -130,11 +133,15 @@ void Session::show() {
             << " -- :next :prev :open N :facets :help\n";
 }
 
+const Hit* Session::hit_numbered(const std::string& argument) const {
+  for (const Hit& h : last_->hits)
+    if (std::to_string(h.rank) == argument) return &h;
+  return nullptr;
+}
+
 void Session::open(const std::string& argument) {
   if (!last_) throw Error(ErrorCode::usage, "search first, then :open a result number", ":open");
-  const Hit* hit = nullptr;
-  for (const Hit& h : last_->hits)
-    if (std::to_string(h.rank) == argument) hit = &h;
+  const Hit* hit = hit_numbered(argument);
   if (!hit) throw Error(ErrorCode::usage, "no result numbered '" + argument + "' on this page", ":open");
   const std::optional<ArticleView> view = open_article(searcher_, request_, hit->article.id);
   if (!view) throw Error(ErrorCode::not_found, "the article is no longer in the archive", ":open");
@@ -155,6 +162,7 @@ bool Session::execute(const std::string& typed) {
   try {
     if (line.command.empty()) {
       request_.query = arg;
+      request_.like_id.clear();
       page_ = 0;
       run_search();
     } else if (line.command == "quit" || line.command == "q" || line.command == "exit") {
@@ -177,6 +185,12 @@ bool Session::execute(const std::string& typed) {
       run_search();
     } else if (line.command == "open") {
       open(arg);
+    } else if (line.command == "like") {
+      const Hit* hit = last_ ? hit_numbered(arg) : nullptr;
+      request_.like_id = hit ? hit->article.id : arg;
+      request_.query.clear();
+      page_ = 0;
+      run_search();
     } else if (line.command == "filter") {
       request_.filters.push_back(parse_filter(arg));
       page_ = 0;

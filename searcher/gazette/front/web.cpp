@@ -84,6 +84,10 @@ WebConfig parse_web_config(std::string_view text, const std::string& where) {
       config.database = value;
     else if (key == "time_limit")
       config.time_limit = config_number<double>(value, at);
+    else if (key == "shard_timeout")
+      config.archive.remote_timeout = config_number<double>(value, at);
+    else if (key == "partial")
+      config.archive.partial = config_number<int>(value, at) != 0;
     else if (key == "max_query_bytes")
       config.limits.max_query_bytes = config_number<std::size_t>(value, at);
     else if (key == "max_page_size")
@@ -122,7 +126,7 @@ Searcher& WebApp::searcher() {
     throw Error(ErrorCode::unavailable, "no database configured");
   }
   try {
-    searcher_ = std::make_unique<Searcher>(config_.database);
+    searcher_ = std::make_unique<Searcher>(open_archive({config_.database}, config_.archive));
   } catch (const Error& e) {
     log_error(e.what());
     throw Error(ErrorCode::unavailable, "the archive cannot be opened");

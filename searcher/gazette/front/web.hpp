@@ -16,8 +16,9 @@ namespace gazette {
 
 /// What the server's configuration decides; never the request.
 struct WebConfig {
-  std::string database;   ///< database directory or stub file
-  double time_limit = 5;  ///< seconds a search may take before it is answered with 503
+  std::string database;    ///< database directory or stub file
+  double time_limit = 5;   ///< seconds a search may take before it is answered with 503
+  ArchiveOptions archive;  ///< shard_timeout (remote shards' limit), partial (answer without a dead shard)
   WebLimits limits;
 };
 

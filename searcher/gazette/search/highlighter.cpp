@@ -3,6 +3,7 @@
 #include "gazette/search/highlighter.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <iterator>
 
 namespace gazette {
@@ -11,8 +12,19 @@ void Highlighter::analyse(std::string_view text, const std::set<std::string>& te
   tokens_.clear();
   term_of_token_.clear();
   analyzer_.tokenize(text, tokens_);
+  if (stems_.size() > max_cached_stems) stems_.clear();
+  // Stemmers only rewrite the end of a word, so a word can only stem to a term with its first byte.
+  std::bitset<256> first_bytes;
+  for (const std::string& term : terms)
+    if (!term.empty()) first_bytes.set(static_cast<unsigned char>(term[0]));
   for (const Token& token : tokens_) {
-    const auto it = terms.find(analyzer_.stem(token.text));
+    if (!first_bytes.test(static_cast<unsigned char>(token.text[0]))) {
+      term_of_token_.push_back(-1);
+      continue;
+    }
+    auto [cached, fresh] = stems_.try_emplace(token.text);
+    if (fresh) cached->second = analyzer_.stem(token.text);
+    const auto it = terms.find(cached->second);
     term_of_token_.push_back(it == terms.end() ? -1 : int(std::distance(terms.begin(), it)));
   }
 }
@@ -34,8 +46,15 @@ HighlightedText Highlighter::cut(std::string_view text, std::size_t first, std::
   out.text = text.substr(begin, end - begin);
   out.starts_inside = begin > 0;
   out.ends_inside = end < text.size();
-  for (std::size_t i = first; i <= last; ++i)
-    if (term_of_token_[i] >= 0) out.highlights.push_back({tokens_[i].begin - begin, tokens_[i].end - begin});
+  for (std::size_t i = first; i <= last; ++i) {
+    if (term_of_token_[i] < 0) continue;
+    const Span span{tokens_[i].begin - begin, tokens_[i].end - begin};
+    // Pieces of one written word share its offsets ("Ŀ1" is "l" and "1"): one span, not two overlapping.
+    if (!out.highlights.empty() && span.begin < out.highlights.back().end)
+      out.highlights.back().end = std::max(out.highlights.back().end, span.end);
+    else
+      out.highlights.push_back(span);
+  }
   return out;
 }
 

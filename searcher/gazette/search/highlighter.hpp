@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "gazette/analysis/analyzer.hpp"
@@ -35,6 +36,9 @@ class Highlighter {
   Analyzer& analyzer_;
   std::vector<Token> tokens_;
   std::vector<int> term_of_token_;  // index of the matched term in terms, or -1
+  // Stemming dominates snippet cost, and a page's texts (and the next query's) repeat their words.
+  static constexpr std::size_t max_cached_stems = 100000;
+  std::unordered_map<std::string, std::string> stems_;
 };
 
 }  // namespace gazette

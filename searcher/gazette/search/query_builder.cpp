@@ -2,26 +2,39 @@
 /// @brief QueryBuilder: one QueryParser set up from the schema's field table.
 #include "gazette/search/query_builder.hpp"
 
+#include <exception>
+#include <utility>
+
 #include "gazette/analysis/query_text.hpp"
 #include "gazette/core/error.hpp"
 #include "gazette/schema/schema.hpp"
 #include "gazette/search/date_query.hpp"
+#include "gazette/search/query_help.hpp"
 
 namespace gazette {
 
 namespace {
 
 /// Every filterable field goes through filter_query(), so the query language, --filter and f= agree.
+/// Xapian 1.4's QueryParser leaks its parse state when a FieldProcessor throws, so an error is kept in
+/// `failure` (the value matches nothing meanwhile) and rethrown by build() once parsing is over.
 class FilterFieldProcessor : public Xapian::FieldProcessor {
  public:
-  FilterFieldProcessor(std::string_view field, EntityNames& names) : field_(field), names_(names) {}
+  FilterFieldProcessor(std::string_view field, EntityNames& names, std::exception_ptr& failure)
+      : field_(field), names_(names), failure_(failure) {}
   Xapian::Query operator()(const std::string& value) override {
-    return filter_query({field_, value}, names_);
+    try {
+      return filter_query({field_, value}, names_);
+    } catch (...) {
+      if (!failure_) failure_ = std::current_exception();
+      return Xapian::Query::MatchNothing;
+    }
   }
 
  private:
   std::string field_;
   EntityNames& names_;
+  std::exception_ptr& failure_;
 };
 
 Xapian::Query mention_query(const std::string& value) {
@@ -79,7 +92,8 @@ Xapian::Query filter_query(const Filter& filter, EntityNames& names) {
   }
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& database, Analyzer& analyzer) : analyzer_(analyzer) {
+QueryBuilder::QueryBuilder(const Xapian::Database& database, Analyzer& analyzer)
+    : database_(database), analyzer_(analyzer) {
   parser_.set_database(database);
   if (analyzer.settings().language != "none") parser_.set_stemmer(Xapian::Stem(analyzer.settings().language));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -90,7 +104,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& database, Analyzer& analyzer)
     if (field.kind == schema::FieldKind::text)
       parser_.add_prefix(name, std::string(field.prefix));
     else
-      parser_.add_boolean_prefix(name, (new FilterFieldProcessor(field.name, names_))->release());
+      parser_.add_boolean_prefix(name,
+                                 (new FilterFieldProcessor(field.name, names_, field_failure_))->release());
   }
 }
 
@@ -98,19 +113,24 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   Xapian::Query query = Xapian::Query::MatchAll;
   const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
   if (has_text) {
-    const std::string text = rewrite_query_text(request.query, analyzer_, [](std::string_view name) {
+    const std::string expanded =
+        request.synonyms ? expand_synonyms(request.query, analyzer_, database_) : request.query;
+    const std::string text = rewrite_query_text(expanded, analyzer_, [](std::string_view name) {
       const schema::Field* field = schema::find_field(name);
       if (!field) return QueryFieldKind::unknown;
       return field->kind == schema::FieldKind::text ? QueryFieldKind::free_text : QueryFieldKind::raw;
     });
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
+    field_failure_ = nullptr;
+    parser_.set_default_op(request.match == MatchMode::any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     try {
       query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorCode::bad_query, "cannot parse the query '" + request.query + "': " + e.get_msg(),
                   "query");
     }
+    if (field_failure_) std::rethrow_exception(std::exchange(field_failure_, nullptr));
     if (query.empty()) query = Xapian::Query::MatchAll;  // only stop characters: behave like no text
   }
   for (const Filter& filter : request.filters)

@@ -2,6 +2,7 @@
 /// @brief Builds the Xapian query of a request: QueryParser over analysed text, fields, date and filters.
 #pragma once
 
+#include <exception>
 #include <set>
 #include <string>
 
@@ -43,8 +44,10 @@ class QueryBuilder {
   static std::set<std::string> highlight_terms(const Xapian::Query& query);
 
  private:
+  Xapian::Database database_;  // its synonym table
   Analyzer& analyzer_;
   EntityNames names_;
+  std::exception_ptr field_failure_;  // the first error of a field processor during parse_query
   Xapian::QueryParser parser_;
 };
 

@@ -84,7 +84,15 @@ json response_json(const SearchResponse& r) {
                 {"exact", r.total_exact}}},
               {"took_ms", r.seconds * 1000.0},
               {"hits", hits},
-              {"facets", nullptr}};
+              {"facets", nullptr},
+              {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
+              {"like", r.request.like_id.empty() ? json(nullptr) : json(r.request.like_id)},
+              {"match", match_name(r.matched)}};
+  json query_dates = json::array();
+  for (const QueryDate& date : r.query_dates)
+    query_dates.push_back({{"text", date.text}, {"field", date.filter.field}, {"value", date.filter.value}});
+  out["query_dates"] = {{"searched_text", r.query_text}, {"filters", query_dates}};
+  if (!r.missing_shards.empty()) out["partial"] = {{"missing_shards", r.missing_shards}};
   if (r.facets) {
     json buckets = json::array();
     for (const auto& b : r.facets->dates.buckets)

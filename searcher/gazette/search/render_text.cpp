@@ -78,9 +78,17 @@ std::string byline(const Article& a) {
 
 void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
   const std::string_view on = style.color ? bold_on : "", off = style.color ? bold_off : "";
+  for (const std::string& shard : r.missing_shards)
+    out << "partial results: shard " << shard << " did not answer\n";
   out << describe_total(r);
   if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "\u2013" << r.hits.back().rank;
   out << '\n';
+  if (r.matched == MatchMode::any && r.request.match == MatchMode::automatic)
+    out << "Few articles have all the words: showing those with any of them, best first (--match all)\n";
+  if (r.suggestion) out << "Did you mean: " << on << *r.suggestion << off << '\n';
+  for (const QueryDate& date : r.query_dates)
+    out << "Date from the query: '" << date.text << "' -> " << date.filter.field << ':' << date.filter.value
+        << " (searching '" << r.query_text << "'; --no-query-dates searches the words instead)\n";
   for (const Hit& hit : r.hits) {
     out << '\n'
         << std::string(hit.rank < 10 ? 2 : 1, ' ') << hit.rank << ". "

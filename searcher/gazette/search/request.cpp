@@ -40,6 +40,13 @@ SortOrder parse_sort(const std::string& text) {
   throw Error(ErrorCode::usage, "unknown sort order '" + text + "' (relevance, date or date-asc)", "sort");
 }
 
+MatchMode parse_match(const std::string& text) {
+  if (text == "all") return MatchMode::all;
+  if (text == "any") return MatchMode::any;
+  if (text == "auto") return MatchMode::automatic;
+  throw Error(ErrorCode::usage, "unknown match mode '" + text + "' (all, any or auto)", "match");
+}
+
 Granularity parse_granularity(const std::string& text) {
   if (text == "auto") return Granularity::automatic;
   if (text == "day") return Granularity::day;
@@ -60,6 +67,18 @@ const char* sort_name(SortOrder sort) noexcept {
       break;
   }
   return "relevance";
+}
+
+const char* match_name(MatchMode match) noexcept {
+  switch (match) {
+    case MatchMode::all:
+      return "all";
+    case MatchMode::any:
+      return "any";
+    case MatchMode::automatic:
+      break;
+  }
+  return "auto";
 }
 
 const char* granularity_name(Granularity granularity) noexcept {

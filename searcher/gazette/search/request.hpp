@@ -24,6 +24,13 @@ enum class SortOrder {
   date_ascending,  ///< oldest first (relevance breaks ties)
 };
 
+/// How the words of a query combine.
+enum class MatchMode {
+  all,        ///< every word (Xapian's OP_AND)
+  any,        ///< any word, the more the better (OP_OR, BM25 sums)
+  automatic,  ///< all; when that finds fewer than relax_below articles, any
+};
+
 /// Bucket size of the date histogram.
 enum class Granularity { automatic, day, week, month, year };
 
@@ -53,6 +60,19 @@ struct SearchRequest {
   /// Recency boost half-life in days (0: off). Score = BM25 + recency_weight * 2^(-age / half_life).
   double recency_half_life_days = 0;
   double recency_weight = 5.0;
+
+  MatchMode match = MatchMode::automatic;
+  std::size_t relax_below = 30;  ///< automatic: fewer than three pages of articles with all words -> any
+
+  /// Query help: a group of the database's synonym table for words that name one of its forms.
+  bool synonyms = true;
+  /// Date expressions in the text ("election last week") become date filters (see take_query_dates).
+  bool query_dates = true;
+  /// Did-you-mean: when a query finds fewer than this many articles, a spelling correction is offered.
+  std::size_t suggest_below = 3;
+  /// More like this: articles similar to the one with this id (other versions of its story excluded);
+  /// the text, when given too, must also match.
+  std::string like_id;
 };
 
 /// Parses a duration such as "7d", "2w", "3m" (30-day months) or "1y" (365 days) into days.
@@ -63,6 +83,9 @@ unsigned parse_duration_days(const std::string& text, const char* option);
 /// @throws gazette::Error(usage) when there is no separator or the field is unknown or not filterable.
 Filter parse_filter(const std::string& text);
 
+/// Parses "all", "any" or "auto". @throws gazette::Error(usage) otherwise.
+MatchMode parse_match(const std::string& text);
+
 /// Parses "relevance", "date" or "date-asc". @throws gazette::Error(usage) otherwise.
 SortOrder parse_sort(const std::string& text);
 
@@ -72,5 +95,6 @@ Granularity parse_granularity(const std::string& text);
 /// Lower-case names of the enums, as used in options, CGI parameters and JSON.
 const char* sort_name(SortOrder sort) noexcept;
 const char* granularity_name(Granularity granularity) noexcept;
+const char* match_name(MatchMode match) noexcept;
 
 }  // namespace gazette

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gazette/core/article.hpp"
+#include "gazette/search/query_dates.hpp"
 #include "gazette/search/request.hpp"
 
 namespace gazette {
@@ -91,6 +92,15 @@ struct SearchResponse {
   std::vector<Hit> hits;
   std::optional<Facets> facets;
   double seconds = 0;
+  /// Shards that did not answer (ArchiveOptions::partial): the results are those of the others.
+  std::vector<std::string> missing_shards;
+  /// Did-you-mean: the query with misspelt words corrected, when that finds more articles.
+  std::optional<std::string> suggestion;
+  /// Date filters read from the query's words (request.query_dates); the words searched are query_text.
+  std::vector<QueryDate> query_dates;
+  std::string query_text;  ///< the text searched: request.query without the date expressions
+  /// How the words were combined: all, or any when MatchMode::automatic found too few with all.
+  MatchMode matched = MatchMode::all;
 };
 
 }  // namespace gazette

@@ -13,6 +13,7 @@
 #include "gazette/search/date_histogram.hpp"
 #include "gazette/search/highlighter.hpp"
 #include "gazette/search/query_builder.hpp"
+#include "gazette/search/query_help.hpp"
 #include "gazette/store/record.hpp"
 
 namespace gazette {
@@ -95,6 +96,13 @@ class DeadlineSpy : public Xapian::MatchSpy {
   unsigned seen_ = 0;
 };
 
+/// BM25 with k1 = 1.2 (the textbook value) and length normalisation b = 0.3, weaker than Xapian's 0.5: a
+/// wire story's length says little about how much of it is on the subject. Tuned on
+/// bench/relevance_eval (bench/RESULTS.md); built into Xapian, so remote shards use it too.
+Xapian::BM25Weight ranking_weight() {
+  return Xapian::BM25Weight(1.2, 0, 1, 0.3, 0.5);
+}
+
 /// Most matches whose facets are counted one by one; larger match sets are sampled.
 constexpr Xapian::doccount facet_sample_target = 1000;
 
@@ -134,12 +142,26 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort, bool has_words) {
     enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
 }
 
-/// The query a request runs (text, filters, --since, recency boost) and the words it looks for.
+/// The query a request runs (text, filters, dates from the words, --since, more like this, recency
+/// boost) and the words it looks for.
 struct PreparedQuery {
   Xapian::Query query;
   std::set<std::string> terms;
   std::unique_ptr<Xapian::ValueMapPostingSource> recency;  ///< referenced by query: keep it as long
+  std::vector<QueryDate> query_dates;                      ///< date filters taken from the text
+  std::string text;                                        ///< the text searched
 };
+
+/// Terms of an article worth looking for in others: words, not filter terms, numbers or short words.
+class SimilarTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() >= 3 && std::islower(static_cast<unsigned char>(term[0]));
+  }
+};
+
+/// Words of a more-like-this query: the most distinctive of the article's.
+constexpr Xapian::termcount similar_terms = 25;
 
 /// Matches per page (and per date window) of for_each_match.
 constexpr Xapian::doccount export_chunk = 1000;
@@ -160,6 +182,10 @@ struct Searcher::Impl {
         highlighter(analyzer) {}
 
   PreparedQuery prepare(const SearchRequest& request);
+  SearchResponse run_matching(const SearchRequest& request);
+  Xapian::doccount count_matches(const SearchRequest& request, Xapian::doccount at_least);
+  Xapian::Query more_like_this(const std::string& id);
+  std::optional<std::string> suggestion(const SearchRequest& request, Xapian::doccount found);
   SearchResponse run(const SearchRequest& request);
   std::size_t for_each_match(const SearchRequest& request, const MatchVisitor& visit);
   bool visit_pages(const Xapian::Query& query, const SearchRequest& request, bool has_words,
@@ -209,7 +235,7 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
   FacetSpies spies;
   spies.attach(enquire);
-  if (request.time_limit > 0) enquire.add_matchspy(&deadline);
+  if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
   enquire.get_mset(0, 0, archive.database.get_doccount());
   Facets facets = spies.collect(request.granularity, request.facet_values, schema::sample_buckets / buckets);
   facets.estimated = buckets < schema::sample_buckets;
@@ -224,12 +250,53 @@ std::size_t Searcher::size() const {
   return impl_->archive.database.get_doccount();
 }
 
+/// The article's most distinctive words (Xapian's relevance-set expansion), OR-ed, without the article
+/// and the other versions of its story.
+Xapian::Query Searcher::Impl::more_like_this(const std::string& id) {
+  Xapian::Database& db = archive.database;
+  const std::string id_term = schema::id_term(id);
+  Xapian::PostingIterator it = db.postlist_begin(id_term);
+  if (it == db.postlist_end(id_term))
+    throw Error(ErrorCode::not_found, "no article with id '" + id + "' to find others like", "like");
+  Xapian::RSet relevant;
+  relevant.add_document(*it);
+  Xapian::Enquire enquire(db);
+  const SimilarTermDecider words_only;
+  const Xapian::ESet words = enquire.get_eset(similar_terms, relevant, &words_only);
+  const Xapian::Query similar(Xapian::Query::OP_OR, words.begin(), words.end());
+  const std::string story = db.get_document(*it).get_value(schema::slot_story);
+  const Xapian::Query own = story.empty() ? Xapian::Query(id_term)
+                                          : Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term),
+                                                          Xapian::Query(schema::story_term(story)));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, similar, own);
+}
+
+std::optional<std::string> Searcher::Impl::suggestion(const SearchRequest& request, Xapian::doccount found) {
+  const auto text = suggest_spelling(request.query, analyzer, archive.database);
+  if (!text) return std::nullopt;
+  SearchRequest corrected = request;
+  corrected.query = *text;
+  return count_matches(corrected, found + 1) > found ? text : std::nullopt;
+}
+
 PreparedQuery Searcher::Impl::prepare(const SearchRequest& request) {
   PreparedQuery prepared;
   Xapian::Database& db = archive.database;
   Xapian::Query& query = prepared.query;
-  query = queries.build(request);
   const Instant now = reference_now(request, db);
+  SearchRequest effective = request;
+  if (request.query_dates) {
+    // Relative to --now, or to the newest article's day (reference_now is the end of that day).
+    const Day today = std::chrono::floor<std::chrono::days>(now) - std::chrono::days{request.now ? 0 : 1};
+    QueryWithDates taken = take_query_dates(request.query, today);
+    effective.query = std::move(taken.text);
+    for (const QueryDate& date : taken.dates) effective.filters.push_back(date.filter);
+    prepared.query_dates = std::move(taken.dates);
+  }
+  prepared.text = effective.query;
+  query = queries.build(effective);
+  if (!request.like_id.empty())
+    query = Xapian::Query(Xapian::Query::OP_AND, query, more_like_this(request.like_id));
   if (request.since_days) {
     const Day from = std::chrono::floor<std::chrono::days>(now) - std::chrono::days{request.since_days};
     query =
@@ -246,6 +313,39 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request) {
 
 SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
+  SearchRequest chosen = request;
+  if (request.match == MatchMode::automatic) {
+    // Count first, so only one full search (facets, snippets, versions) runs.
+    chosen.match = MatchMode::all;
+    const Xapian::doccount with_all = count_matches(chosen, Xapian::doccount(request.relax_below));
+    SearchRequest any = request;
+    any.match = MatchMode::any;
+    if (with_all < request.relax_below && count_matches(any, with_all + 1) > with_all)
+      chosen = std::move(any);
+  }
+  SearchResponse response = run_matching(chosen);
+  response.request.match = request.match;
+  // Did-you-mean looks at what all the words found: a misspelt word is why they found little.
+  SearchRequest all = request;
+  all.match = MatchMode::all;
+  const Xapian::doccount found = chosen.match == MatchMode::any
+                                     ? count_matches(all, Xapian::doccount(request.suggest_below))
+                                     : Xapian::doccount(response.total);
+  if (found < request.suggest_below && request.like_id.empty()) response.suggestion = suggestion(all, found);
+  response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return response;
+}
+
+/// The matches of a request, counted exactly up to at_least.
+Xapian::doccount Searcher::Impl::count_matches(const SearchRequest& request, Xapian::doccount at_least) {
+  Xapian::Enquire enquire(archive.database);
+  enquire.set_query(prepare(request).query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, at_least).get_matches_estimated();
+}
+
+SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
   SearchResponse response;
   response.request = request;
   Xapian::Database& db = archive.database;
@@ -253,9 +353,13 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   const Xapian::Query& query = prepared.query;
   const std::set<std::string>& terms = prepared.terms;
   response.parsed_query = query.get_description();
+  response.query_dates = prepared.query_dates;
+  response.query_text = prepared.text;
+  response.matched = request.match;
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  enquire.set_weighting_scheme(ranking_weight());
   set_order(enquire, request.sort, !terms.empty());
   // A story filter asks for the versions themselves: collapsing them would leave one.
   const bool collapse = request.collapse && std::none_of(request.filters.begin(), request.filters.end(),
@@ -265,7 +369,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   DeadlineSpy deadline(start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                    std::chrono::duration<double>(request.time_limit)));
   // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
-  if (request.time_limit > 0) enquire.add_matchspy(&deadline);
+  // A custom spy cannot run on xapian-tcpsrv: with remote shards the remote timeout is the time limit.
+  if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
   // Up to facet_sample_target matches the matcher sees them all, so small result counts are exact.
   const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset),
                                              Xapian::doccount(request.limit), facet_sample_target);
@@ -292,6 +397,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& request) {
   if (request.facets)
     response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
   response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  response.missing_shards = archive.missing;
   return response;
 }
 
@@ -299,6 +405,7 @@ bool Searcher::Impl::visit_pages(const Xapian::Query& query, const SearchRequest
                                  const MatchVisitor& visit, std::size_t& visited) {
   Xapian::Enquire enquire(archive.database);
   enquire.set_query(query);
+  enquire.set_weighting_scheme(ranking_weight());
   set_order(enquire, request.sort, has_words);
   for (Xapian::doccount offset = 0;; offset += export_chunk) {
     const Xapian::MSet page = enquire.get_mset(offset, export_chunk);
@@ -355,14 +462,23 @@ std::size_t Searcher::Impl::for_each_match(const SearchRequest& request, const M
   return visited;
 }
 
+/// Searches an indexer's commits can overtake: each one reopens at the newest revision and tries again.
+constexpr int max_search_attempts = 5;
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   try {
-    try {
-      return impl_->run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // An indexer committed while we read: reopen at the new revision and retry once.
-      impl_->archive.database.reopen();
-      return impl_->run(request);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return impl_->run(request);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // An indexer committed (and a later commit discarded our revision) while we read.
+        if (attempt == max_search_attempts) throw;
+        impl_->archive.database.reopen();
+      } catch (const Xapian::NetworkError& e) {
+        // A remote shard went away or stalled: fail naming it, or (partial) go on without it.
+        impl_ = std::make_unique<Impl>(without_unreachable_shards(impl_->archive, e.get_msg()));
+        return impl_->run(request);
+      }
     }
   } catch (const Xapian::DatabaseError& e) {
     throw Error(ErrorCode::unavailable, "database error: " + e.get_msg(), impl_->archive.path);
@@ -396,13 +512,13 @@ void Searcher::reopen() {
 std::optional<Article> Searcher::get(const std::string& id) {
   Xapian::Database& db = impl_->archive.database;
   const std::string term = schema::id_term(id);
-  for (int attempt = 0;; ++attempt) {
+  for (int attempt = 1;; ++attempt) {
     try {
       auto it = db.postlist_begin(term);
       if (it == db.postlist_end(term)) return std::nullopt;
       return impl_->codec.decode(db.get_document(*it).get_data());
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt > 0) throw;
+      if (attempt == max_search_attempts) throw;
       db.reopen();
     }
   }

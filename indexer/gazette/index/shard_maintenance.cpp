@@ -1,0 +1,46 @@
+/// @file
+/// @brief compact_archive and delete_from_archive.
+#include "gazette/index/shard_maintenance.hpp"
+
+#include <ostream>
+
+#include "gazette/index/index_writer.hpp"
+#include "gazette/index/sharded_writer.hpp"
+#include "gazette/schema/schema.hpp"
+
+namespace gazette {
+
+void compact_archive(const std::filesystem::path& archive, std::ostream& log) {
+  Xapian::WritableDatabase lock = open_existing_database(control_path(archive));
+  for (const auto& shard : shard_paths(archive)) compact_database(shard, log);
+  write_archive_stub(archive);
+}
+
+DeleteSummary delete_from_archive(const std::filesystem::path& archive, const std::vector<std::string>& ids,
+                                  std::ostream& log, bool dry_run) {
+  Xapian::WritableDatabase lock = open_existing_database(control_path(archive));
+  std::vector<Xapian::WritableDatabase> shards;
+  for (const auto& shard : shard_paths(archive)) shards.push_back(open_existing_database(shard));
+  DeleteSummary summary;
+  for (const std::string& id : ids) {
+    const std::string term = schema::id_term(id);
+    bool found = false;
+    for (Xapian::WritableDatabase& shard : shards) {
+      if (!shard.term_exists(term)) continue;
+      found = true;
+      if (!dry_run) shard.delete_document(term);
+    }
+    if (!found) {
+      log << "gazette-index: unknown id '" << id << "': nothing deleted\n";
+      ++summary.unknown;
+      continue;
+    }
+    log << "gazette-index: " << (dry_run ? "would delete '" : "deleted '") << id << "'\n";
+    ++summary.deleted;
+  }
+  if (!dry_run)
+    for (Xapian::WritableDatabase& shard : shards) shard.commit();
+  return summary;
+}
+
+}  // namespace gazette

@@ -1,0 +1,13 @@
+/// @file
+/// @brief Fuzz target: the HTML reader (Gumbo tree, meta tags, JSON-LD, text-density body).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "reader_harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  gazette::fuzz::read_all(input, gazette::InputFormat::html, gazette::fuzz::small_reader_options());
+  return 0;
+}
