@@ -81,4 +81,11 @@ void write_generated_corpus(const std::string& dir, const GeneratedCorpus& shape
   }
 }
 
+bool files_contain(const std::string& dir, const std::string& needle) {
+  for (const auto& file : std::filesystem::recursive_directory_iterator(dir))
+    if (file.is_regular_file() && read_file(file.path().string()).find(needle) != std::string::npos)
+      return true;
+  return false;
+}
+
 }  // namespace gazette::test

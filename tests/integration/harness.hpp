@@ -32,6 +32,9 @@ std::size_t total(const nlohmann::json& response);
 /// The count of one value of a field facet in a JSON response (0 when absent).
 std::size_t facet_count(const nlohmann::json& response, const std::string& field, const std::string& value);
 
+/// Whether any file under dir holds these bytes (a deleted article's words after compaction must not).
+bool files_contain(const std::string& dir, const std::string& needle);
+
 /// The shape of a generated corpus: distinct articles over a small harbour vocabulary.
 struct GeneratedCorpus {
   int files = 4;

@@ -191,6 +191,9 @@ TEST_CASE("re-indexing an article whose date changed leaves exactly one copy acr
   // Deletion finds the article in whichever shard holds it; a scheme that differs is refused.
   CHECK(index({"--db", archive, "--delete", "story-2"}).status == 0);
   CHECK(total(search_dbs({archive}, {""})) == 1);
+  // After compaction its words are in no file of the archive (shards and the control's spelling data).
+  CHECK(index({"--db", archive, "--compact"}).status == 0);
+  CHECK_FALSE(files_contain(archive, "coal"));
   const ProcessResult other = index({"--db", archive, "--shards", "month", dir / "v1.jsonl"});
   CHECK(other.status == 1);
   CHECK(other.err.find("sharded by year") != std::string::npos);

@@ -306,17 +306,18 @@ class Destination {
   /// Commits the documents, then the spelling data and synonyms (after a partitioned load: merges first).
   void finish(const SpellingCounts& spellings, const std::vector<SynonymGroup>& synonyms) {
     if (sharded_)  // the control database, listed first, holds what belongs to the whole archive
-      sharded_->finish(
-          [&](Xapian::WritableDatabase& control) { write_query_aids(control, spellings, synonyms); });
+      sharded_->finish([&](Xapian::WritableDatabase& control) {
+        write_query_aids(control, spellings, synonyms, sharded_->forgotten_spellings());
+      });
     if (single_) {
-      write_query_aids(single_->writable(), spellings, synonyms);
+      write_query_aids(single_->writable(), spellings, synonyms, single_->forgotten_spellings());
       single_->commit();
     }
     if (!partitioned_) return;
     partitioned_->finish();
     Xapian::WritableDatabase merged = open_existing_database(options_.db);
     for (const auto& [path, state] : done_files_) record_file(merged, path, state);
-    write_query_aids(merged, spellings, synonyms);
+    write_query_aids(merged, spellings, synonyms, partitioned_->forgotten_spellings());
     merged.commit();
   }
 

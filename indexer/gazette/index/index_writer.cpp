@@ -174,7 +174,7 @@ std::size_t& IndexWriter::count_for(Outcome outcome) noexcept {
 
 void IndexWriter::apply(const Pending& pending) {
   const bool may_exist = pending.outcome != Outcome::added || !started_empty_;
-  if (may_exist) forget_spellings(db_, schema::id_term(pending.id), analyzer_);
+  if (may_exist) count_article_spellings(db_, schema::id_term(pending.id), analyzer_, forgotten_);
   // add_document is about 15% faster than replace_document; it is safe when the id cannot exist yet.
   if (pending.outcome == Outcome::removed)
     db_.delete_document(schema::id_term(pending.id));

@@ -13,6 +13,7 @@
 
 #include "gazette/analysis/analyzer.hpp"
 #include "gazette/index/manifest.hpp"
+#include "gazette/index/query_aids.hpp"
 #include "gazette/readers/reader.hpp"
 
 namespace gazette {
@@ -77,6 +78,8 @@ class IndexWriter {
   Xapian::Database database() const { return db_; }
   /// The database itself, for what is written besides documents (spelling data, synonyms).
   Xapian::WritableDatabase& writable() noexcept { return db_; }
+  /// The words of the articles this writer replaced or deleted, to take out of the spelling data.
+  const SpellingCounts& forgotten_spellings() const noexcept { return forgotten_; }
 
  private:
   enum class Outcome { added, replaced, duplicate, removed };
@@ -92,7 +95,8 @@ class IndexWriter {
 
   std::filesystem::path path_;
   Xapian::WritableDatabase db_;
-  Analyzer analyzer_;  // reads a replaced article's words out of the spelling data
+  Analyzer analyzer_;         // reads a replaced article's words
+  SpellingCounts forgotten_;  // those words
   std::size_t batch_size_;
   RejectHandler on_reject_;
   WarningHandler on_warning_;

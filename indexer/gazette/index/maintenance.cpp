@@ -28,7 +28,7 @@ DeleteSummary delete_articles(const std::filesystem::path& db, const std::vector
       continue;
     }
     if (!dry_run) {
-      forget_spellings(database, term, analyzer);
+      forget_spellings(database, database, term, analyzer);
       database.delete_document(term);
     }
     log << "gazette-index: " << (dry_run ? "would delete '" : "deleted '") << id << "'\n";

@@ -103,6 +103,12 @@ void PartitionedWriter::finish() {
   replace_database(path, merged, work_dir_ / "empty-target", "merged");
 }
 
+SpellingCounts PartitionedWriter::forgotten_spellings() const {
+  SpellingCounts words;
+  for (const auto& p : partitions_) add_spellings(words, p->writer->forgotten_spellings());
+  return words;
+}
+
 WriteCounts PartitionedWriter::counts() const {
   WriteCounts total;
   for (const auto& p : partitions_) {

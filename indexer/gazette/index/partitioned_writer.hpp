@@ -41,6 +41,8 @@ class PartitionedWriter {
 
   /// Counts summed over the partitions (complete after finish()).
   WriteCounts counts() const;
+  /// The words of articles replaced within this load (duplicate ids), to take out of the spelling data.
+  SpellingCounts forgotten_spellings() const;
   Xapian::doccount document_count() const;
 
  private:

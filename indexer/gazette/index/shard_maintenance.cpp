@@ -5,14 +5,19 @@
 #include <ostream>
 
 #include "gazette/index/index_writer.hpp"
+#include "gazette/index/query_aids.hpp"
 #include "gazette/index/sharded_writer.hpp"
 #include "gazette/schema/schema.hpp"
 
 namespace gazette {
 
 void compact_archive(const std::filesystem::path& archive, std::ostream& log) {
-  Xapian::WritableDatabase lock = open_existing_database(control_path(archive));
-  for (const auto& shard : shard_paths(archive)) compact_database(shard, log);
+  {
+    Xapian::WritableDatabase lock = open_existing_database(control_path(archive));
+    for (const auto& shard : shard_paths(archive)) compact_database(shard, log);
+  }
+  // The control database too: its spelling data held the words of deleted articles.
+  compact_database(control_path(archive), log);
   write_archive_stub(archive);
 }
 
@@ -21,6 +26,7 @@ DeleteSummary delete_from_archive(const std::filesystem::path& archive, const st
   Xapian::WritableDatabase lock = open_existing_database(control_path(archive));
   std::vector<Xapian::WritableDatabase> shards;
   for (const auto& shard : shard_paths(archive)) shards.push_back(open_existing_database(shard));
+  Analyzer analyzer(recorded_analyzer_settings(lock));
   DeleteSummary summary;
   for (const std::string& id : ids) {
     const std::string term = schema::id_term(id);
@@ -28,7 +34,9 @@ DeleteSummary delete_from_archive(const std::filesystem::path& archive, const st
     for (Xapian::WritableDatabase& shard : shards) {
       if (!shard.term_exists(term)) continue;
       found = true;
-      if (!dry_run) shard.delete_document(term);
+      if (dry_run) continue;
+      forget_spellings(lock, shard, term, analyzer);  // the control database holds the spelling data
+      shard.delete_document(term);
     }
     if (!found) {
       log << "gazette-index: unknown id '" << id << "': nothing deleted\n";
@@ -38,8 +46,10 @@ DeleteSummary delete_from_archive(const std::filesystem::path& archive, const st
     log << "gazette-index: " << (dry_run ? "would delete '" : "deleted '") << id << "'\n";
     ++summary.deleted;
   }
-  if (!dry_run)
+  if (!dry_run) {
     for (Xapian::WritableDatabase& shard : shards) shard.commit();
+    lock.commit();
+  }
   return summary;
 }
 

@@ -238,6 +238,13 @@ void ShardedWriter::finish(const std::function<void(Xapian::WritableDatabase&)>&
   }
 }
 
+SpellingCounts ShardedWriter::forgotten_spellings() const {
+  SpellingCounts words;
+  for (const auto& shard : shards_)
+    if (shard->writer) add_spellings(words, shard->writer->forgotten_spellings());
+  return words;
+}
+
 WriteCounts ShardedWriter::counts() const {
   WriteCounts total = counts_;
   for (const auto& shard : shards_)

@@ -65,6 +65,8 @@ class ShardedWriter {
   void finish(const std::function<void(Xapian::WritableDatabase&)>& archive_data);
 
   WriteCounts counts() const;
+  /// The words of the articles the shards replaced or deleted, to take out of the spelling data.
+  SpellingCounts forgotten_spellings() const;
   Xapian::doccount document_count() const;
 
  private:
