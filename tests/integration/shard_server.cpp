@@ -2,6 +2,8 @@
 /// @brief ShardServer and Conversation: fork, exec, pipes, process groups.
 #include "shard_server.hpp"
 
+#include "loopback.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -20,31 +22,6 @@ namespace gazette::test {
 
 namespace {
 
-/// A port the kernel just had free on loopback.
-unsigned free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0)
-    throw std::runtime_error("cannot find a free loopback port");
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-bool accepts(unsigned port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(std::uint16_t(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  close(fd);
-  return ok;
-}
-
 [[noreturn]] void exec(const std::vector<std::string>& argv) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -55,7 +32,7 @@ bool accepts(unsigned port) {
 
 }  // namespace
 
-ShardServer::ShardServer(const std::string& database) : port_(free_port()) {
+ShardServer::ShardServer(const std::string& database) : port_(free_loopback_port()) {
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -65,14 +42,14 @@ ShardServer::ShardServer(const std::string& database) : port_(free_port()) {
     dup2(null, STDERR_FILENO);
     exec({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", std::to_string(port_), database});
   }
-  for (int i = 0; i < 200 && !accepts(port_); ++i) {
+  for (int i = 0; i < 200 && !accepts_connections(port_); ++i) {
     if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
       pid_ = -1;
       throw std::runtime_error("xapian-tcpsrv exited at start (is xapian-tools installed?)");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  if (!accepts(port_)) {
+  if (!accepts_connections(port_)) {
     kill();
     throw std::runtime_error("xapian-tcpsrv does not accept connections on port " + std::to_string(port_));
   }

@@ -3,6 +3,7 @@
 #include "web_server.hpp"
 
 #include "harness.hpp"
+#include "loopback.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -25,31 +26,6 @@ extern char** environ;
 namespace gazette::test {
 
 namespace {
-
-/// A port the kernel has just handed out on 127.0.0.1 (free unless someone takes it in between).
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-    throw std::runtime_error("no free port");
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool accepts_connections(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(std::uint16_t(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  close(fd);
-  return ok;
-}
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -116,7 +92,7 @@ Lighttpd::Lighttpd(Kind kind, const std::string& db, int fastcgi_processes) {
   const std::string template_name = kind == Kind::cgi ? "lighttpd-cgi.conf.in" : "lighttpd-fastcgi.conf.in";
   std::string config = read_file(std::string(GAZETTE_WEB_DIR) + "/" + template_name);
   if (config.empty()) throw std::runtime_error("missing " + template_name);
-  port_ = free_port();
+  port_ = free_loopback_port();
   replace_all(config, "@PORT@", std::to_string(port_));
   replace_all(config, "@ROOT@", root_.path());
   replace_all(config, "@DB@", db);
