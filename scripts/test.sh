@@ -8,5 +8,5 @@ ctest --test-dir "${GAZETTE_BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
 # Reliability (README, "Fuzzing and sanitizers"): the suite under ASan+UBSan, every fuzz target for a short
 # run, the quick integration tests under valgrind.
 bash scripts/sanitize.sh
-bash scripts/fuzz.sh --smoke "${GAZETTE_FUZZ_SECONDS:-15}"
+bash scripts/fuzz.sh --smoke "${GAZETTE_FUZZ_SECONDS:-10}"
 bash scripts/valgrind.sh
