@@ -29,6 +29,10 @@ a{color:var(--accent)}
 .active{display:flex;flex-wrap:wrap;gap:.4rem;margin:0 0 1rem}
 .chip{background:var(--panel);border:1px solid var(--line);border-radius:1rem;padding:.1rem .7rem;
  text-decoration:none;color:var(--fg);font-size:.9rem}
+.suggestion,.query-dates,.relaxed,.like-of{margin:.25rem 0 .5rem}
+.suggestion a{font-weight:600;font-style:italic}
+.relaxed{color:var(--muted);font-size:.9rem}
+.like{margin:.2rem 0 0;font-size:.85rem}
 .hits{list-style:none;padding:0;margin:0}
 .hit{padding:.8rem 0;border-bottom:1px solid var(--line)}
 .hit h2{font-size:1.15rem;line-height:1.3;margin:0 0 .2rem;font-weight:600}
