@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -104,6 +105,36 @@ class IndexWriter {
   std::vector<Pending> batch_;
   std::unordered_map<std::string, std::string> seen_;  // id -> origin, for duplicates within one run
   WriteCounts counts_;
+};
+
+/// The reject and warning handlers of a run, called from several writer threads: each call holds one
+/// mutex, so messages never interleave. Its handlers refer to it: it must outlive the writers using them.
+class SharedLog {
+ public:
+  SharedLog(IndexWriter::RejectHandler on_reject, IndexWriter::WarningHandler on_warning)
+      : on_reject_(std::move(on_reject)), on_warning_(std::move(on_warning)) {}
+  SharedLog(const SharedLog&) = delete;
+  SharedLog& operator=(const SharedLog&) = delete;
+
+  void reject(const Rejection& rejection) {
+    std::lock_guard lock(mutex_);
+    on_reject_(rejection);
+  }
+  void warn(const std::string& warning) {
+    std::lock_guard lock(mutex_);
+    on_warning_(warning);
+  }
+  IndexWriter::RejectHandler reject_handler() {
+    return [this](const Rejection& rejection) { reject(rejection); };
+  }
+  IndexWriter::WarningHandler warning_handler() {
+    return [this](const std::string& warning) { warn(warning); };
+  }
+
+ private:
+  std::mutex mutex_;
+  IndexWriter::RejectHandler on_reject_;
+  IndexWriter::WarningHandler on_warning_;
 };
 
 }  // namespace gazette

@@ -19,25 +19,17 @@ PartitionedWriter::PartitionedWriter(std::unique_ptr<IndexWriter> target, const 
                                      IndexWriter::WarningHandler on_warning)
     : target_(std::move(target)),
       work_dir_(partition_work_dir(target_->path())),
-      on_reject_(std::move(on_reject)),
-      on_warning_(std::move(on_warning)) {
+      log_(std::move(on_reject), std::move(on_warning)) {
   std::error_code ec;
   std::filesystem::remove_all(work_dir_, ec);
   std::filesystem::create_directories(work_dir_, ec);
   if (ec)
     throw Error(ErrorCode::unavailable, "cannot create a work folder: " + ec.message(), work_dir_.string());
-  auto reject = [this](const Rejection& r) {
-    std::lock_guard lock(log_mutex_);
-    on_reject_(r);
-  };
-  auto warn = [this](const std::string& w) {
-    std::lock_guard lock(log_mutex_);
-    on_warning_(w);
-  };
   for (unsigned i = 0; i < partitions; ++i) {
     auto partition = std::make_unique<Partition>();
-    partition->writer = std::make_unique<IndexWriter>(work_dir_ / ("part" + std::to_string(i)), settings,
-                                                      batch_size, reject, warn);
+    partition->writer =
+        std::make_unique<IndexWriter>(work_dir_ / ("part" + std::to_string(i)), settings, batch_size,
+                                      log_.reject_handler(), log_.warning_handler());
     partition->queue.set_capacity(queue_capacity);
     partitions_.push_back(std::move(partition));
   }

@@ -61,9 +61,7 @@ class PartitionedWriter {
 
   std::unique_ptr<IndexWriter> target_;
   std::filesystem::path work_dir_;
-  std::mutex log_mutex_;  // reject and warning handlers are called from the partition threads
-  IndexWriter::RejectHandler on_reject_;
-  IndexWriter::WarningHandler on_warning_;
+  SharedLog log_;  // the partition threads report through it
   std::vector<std::unique_ptr<Partition>> partitions_;
   Xapian::doccount merged_count_ = 0;
 };

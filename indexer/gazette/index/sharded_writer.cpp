@@ -105,9 +105,8 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& archive,
                              IndexWriter::RejectHandler on_reject, IndexWriter::WarningHandler on_warning)
     : archive_(archive),
       settings_(settings),
-      on_reject_(std::move(on_reject)),
-      on_warning_(std::move(on_warning)),
-      control_(open_control(archive, settings, on_reject_, on_warning_)),
+      log_(std::move(on_reject), std::move(on_warning)),
+      control_(open_control(archive, settings, log_.reject_handler(), log_.warning_handler())),
       scheme_(settle_scheme(*control_, requested, archive)) {
   // Each shard commits its share of batch_size (as partitions do), so the documents held in memory stay
   // near one writer's batch however many shards are being written.
@@ -146,17 +145,10 @@ void ShardedWriter::run_writer(WriterThread& self) {
 }
 
 void ShardedWriter::open_shard(Shard& shard) {
-  auto reject = [this](const Rejection& r) {
-    std::lock_guard lock(log_mutex_);
-    on_reject_(r);
-  };
-  auto warn = [this](const std::string& w) {
-    std::lock_guard lock(log_mutex_);
-    on_warning_(w);
-  };
-  shard.writer = std::make_unique<IndexWriter>(archive_ / shard.name, settings_, batch_size_, reject, warn);
+  shard.writer = std::make_unique<IndexWriter>(archive_ / shard.name, settings_, batch_size_,
+                                               log_.reject_handler(), log_.warning_handler());
   shard.writer->commit();  // settings recorded before the stub lists the shard
-  std::lock_guard lock(log_mutex_);
+  std::lock_guard lock(stub_mutex_);
   write_archive_stub(archive_);
 }
 
@@ -203,8 +195,8 @@ void ShardedWriter::write(const Article& article, Xapian::Document document) {
   if (!first_time) {
     ++counts_.duplicates;
     if (home->second != target) {
-      on_warning_("id '" + article.id + "' at " + article.origin +
-                  " was already read in this run with a date in another shard; the later record replaces it");
+      log_.warn("id '" + article.id + "' at " + article.origin +
+                " was already read in this run with a date in another shard; the later record replaces it");
       queue(Job{shards_[home->second].get(), article.id, article.origin, {}, true, false});
       home->second = std::uint32_t(target);
     }

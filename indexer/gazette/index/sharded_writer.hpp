@@ -89,9 +89,8 @@ class ShardedWriter {
   std::filesystem::path archive_;
   AnalyzerSettings settings_;
   std::size_t batch_size_ = 0;  // per shard
-  std::mutex log_mutex_;        // reject and warning handlers are called from the writer threads
-  IndexWriter::RejectHandler on_reject_;
-  IndexWriter::WarningHandler on_warning_;
+  SharedLog log_;               // the writer threads report through it
+  std::mutex stub_mutex_;       // writer threads rewrite the stub as they open shards
   std::unique_ptr<IndexWriter> control_;
   ShardScheme scheme_;                          // the recorded one (control_ must be open to read it)
   Xapian::Database before_;                     // shards before the run, in before_names_ order
