@@ -38,7 +38,9 @@ template_dir /usr/share/xapian-omega/templates
 log_dir $work/omega/log
 CONF
 
-# One lighttpd: /gazette-cgi (mod_cgi), /gazette-fcgi (mod_fastcgi, one process per core), /omega (mod_cgi).
+# One lighttpd: /gazette-cgi (mod_cgi), /gazette-fcgi (mod_fastcgi, one process per core) and
+# /gazette-fcgi-nocache (the same with its answer cache off), /omega (mod_cgi).
+printf 'cache_mb = 0\n' > "$work/nocache.conf"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$work/htdocs"
 cat > "$work/lighttpd.conf" <<CONF
@@ -56,6 +58,12 @@ fastcgi.server = ( "/gazette-fcgi" => ((
   "check-local" => "disable",
   "max-procs" => $(nproc),
   "bin-environment" => ( "GAZETTE_DB" => "$work/gazette.db" ),
+)), "/gazette-fcgi-nocache" => ((
+  "bin-path" => "$build/searcher/gazette-search",
+  "socket" => "$work/gazette-nocache.sock",
+  "check-local" => "disable",
+  "max-procs" => $(nproc),
+  "bin-environment" => ( "GAZETTE_DB" => "$work/gazette.db", "GAZETTE_CONFIG" => "$work/nocache.conf" ),
 )))
 CONF
 setsid lighttpd -D -f "$work/lighttpd.conf" &
@@ -106,6 +114,7 @@ measure() {
 }
 measure "gazette CGI" "/gazette-cgi?q=" 2
 measure "gazette FastCGI" "/gazette-fcgi?q=" 4
+measure "gazette FastCGI, cache off" "/gazette-fcgi-nocache?q=" 4
 measure "Omega CGI" "/omega?DB=reuters&P=" 2
 
 articles=$(grep -c '^id=' "$work/articles.dump")
@@ -113,13 +122,14 @@ printf '\nWeb search on %s articles (%s), %s s per target, %s cores, lighttpd %s
   "$(basename "$corpus")" "$seconds" "$(nproc)" "$(lighttpd -v | sed -n 's/^lighttpd\/\([^ ]*\).*/\1/p')" \
   "$(date -u +%Y-%m-%d)"
 printf '| target | requests/s | median ms | p99 ms | requests | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |\n'
-for name in "gazette CGI" "gazette FastCGI" "Omega CGI"; do
+for name in "gazette CGI" "gazette FastCGI" "gazette FastCGI, cache off" "Omega CGI"; do
   read -r rps median p99 requests errors <<<"${result[$name]}"
   printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$median" "$p99" "$requests" "$errors"
 done
 read -r omega_rps omega_median _ <<<"${result[Omega CGI]}"
 read -r cgi_rps cgi_median _ <<<"${result[gazette CGI]}"
 read -r fcgi_rps _ <<<"${result[gazette FastCGI]}"
-awk -v f="$fcgi_rps" -v o="$omega_rps" -v c="$cgi_median" -v om="$omega_median" 'BEGIN {
-  printf "\nFastCGI throughput = %.1fx Omega CGI (target >= 20x); CGI median latency %.2f ms vs Omega %.2f ms\n",
-    f / o, c, om }'
+read -r nocache_rps _ <<<"${result[gazette FastCGI, cache off]}"
+awk -v f="$fcgi_rps" -v n="$nocache_rps" -v o="$omega_rps" -v c="$cgi_median" -v om="$omega_median" 'BEGIN {
+  printf "\nFastCGI throughput = %.1fx Omega CGI (target >= 20x), %.1fx with its answer cache off; CGI median latency %.2f ms vs Omega %.2f ms\n",
+    f / o, n / o, c, om }'

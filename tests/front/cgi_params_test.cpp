@@ -121,3 +121,10 @@ TEST_CASE("parse_web_query refuses what it cannot answer, naming the parameter")
     }
   }
 }
+
+TEST_CASE("the cache key tells requests apart exactly when their parameters differ") {
+  CHECK(form("q=cocoa&page=2").key() == form("q=cocoa&page=2").key());
+  CHECK(form("q=cocoa&page=2").key() != form("q=cocoa&page=3").key());
+  CHECK(form("q=a&f=b").key() != form("q=a%26f%3Db").key());  // a value cannot imitate two parameters
+  CHECK(form("q=cocoa").key() != form("q=cocoa&format=json").key());
+}

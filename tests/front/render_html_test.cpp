@@ -19,7 +19,10 @@ SearchResponse sample_response(const WebQuery& web) {
   r.total = 25;
   r.total_lower = r.total_upper = 25;
   for (std::size_t i = 0; i < 2; ++i) {
-    Hit hit{web.request.offset + i + 1, 1.0, 90, {}, {}, {}};
+    Hit hit{};
+    hit.rank = web.request.offset + i + 1;
+    hit.weight = 1.0;
+    hit.percent = 90;
     hit.article.id = "a&" + std::to_string(i);
     hit.article.title = "Cocoa <b>prices</b>";
     hit.article.source = "Market \"Wire\"";

@@ -2,6 +2,7 @@
 /// @brief Text forms of instants and days; a strict ISO 8601 / RFC 3339 parser.
 #include "gazette/core/time.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace gazette {
@@ -55,6 +56,18 @@ std::string format_compact(Instant t) {
 
 std::string format_compact_day(Day d) {
   return format_compact(Instant{d}).substr(0, 8);
+}
+
+std::optional<Day> parse_compact_day(std::string_view text) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (text.size() != 8) return std::nullopt;
+  std::from_chars(text.data(), text.data() + 4, y);
+  std::from_chars(text.data() + 4, text.data() + 6, m);
+  std::from_chars(text.data() + 6, text.data() + 8, d);
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd};
 }
 
 bool is_plausible_year(int year) noexcept {

@@ -20,6 +20,8 @@ std::string format_iso_day(Day d);
 std::string format_compact(Instant t);
 /// "YYYYMMDD".
 std::string format_compact_day(Day d);
+/// The day of a "YYYYMMDD" text, or nullopt when it is not one.
+std::optional<Day> parse_compact_day(std::string_view text);
 
 /// Parses "YYYY-MM-DD", "YYYY-MM-DDThh:mm[:ss][.fff](Z|±hh:mm)" and "YYYY-MM-DD hh:mm:ss" (UTC when no
 /// offset). Returns nullopt for anything else or an impossible date (2025-02-30, month 13, year 0).

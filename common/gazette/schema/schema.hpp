@@ -20,7 +20,7 @@ namespace gazette::schema {
 
 /// Bumped whenever terms, slots or the stored record change incompatibly; a database of another version
 /// must be rebuilt.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 
 /// Term prefixes.
 namespace prefix {
@@ -51,6 +51,7 @@ enum Slot : Xapian::valueno {
   slot_story = 3,           ///< story cluster id: collapse
   slot_age_bucket = 4,      ///< publication month "YYYYMM": the recency boost's ValueMapPostingSource
   slot_fingerprint = 5,     ///< near-duplicate fingerprint (stories/fingerprint.hpp encoding)
+  slot_facets = 6,          ///< every facet slot's value, packed (facet_values.hpp): local facet counting
   slot_person_first = 10,   ///< persons, one per slot, most salient first (slots 10..13)
   slot_org_first = 20,      ///< organisations (slots 20..23)
   slot_place_first = 30,    ///< places (slots 30..33)

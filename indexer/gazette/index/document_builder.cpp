@@ -6,6 +6,7 @@
 #include <map>
 
 #include "gazette/core/hash.hpp"
+#include "gazette/schema/facet_values.hpp"
 #include "gazette/schema/schema.hpp"
 
 namespace gazette {
@@ -122,6 +123,7 @@ Xapian::Document DocumentBuilder::build(const Article& article,
 
   add_entities(doc, article.entities);
   add_mentions(doc, mentions);
+  doc.add_value(schema::slot_facets, schema::pack_facet_values(doc));
 
   if (fingerprint) {
     for (const std::string& band : band_terms(*fingerprint)) doc.add_boolean_term(band);

@@ -52,6 +52,16 @@ std::vector<std::string> CgiParams::all(std::string_view name) const {
   return values;
 }
 
+std::string CgiParams::key() const {
+  std::string key;
+  for (const auto& [name, value] : entries_) {
+    // Lengths first, so no name or value can imitate a separator.
+    key.append(std::to_string(name.size())).append(":").append(name);
+    key.append(std::to_string(value.size())).append(":").append(value);
+  }
+  return key;
+}
+
 CgiInput cgi_input_from_environment(char** envp) {
   CgiInput input;
   for (char** e = envp; e && *e; ++e) {

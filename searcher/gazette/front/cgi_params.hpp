@@ -22,6 +22,8 @@ class CgiParams {
   std::optional<std::string> first(std::string_view name) const;
   /// Every value of name, in order.
   std::vector<std::string> all(std::string_view name) const;
+  /// Every name and value in order, as one string: equal for equal requests (a cache key).
+  std::string key() const;
 
  private:
   std::vector<std::pair<std::string, std::string>> entries_;

@@ -94,6 +94,8 @@ WebConfig parse_web_config(std::string_view text, const std::string& where) {
       config.limits.max_page_size = config_number<std::size_t>(value, at);
     else if (key == "max_offset")
       config.limits.max_offset = config_number<std::size_t>(value, at);
+    else if (key == "cache_mb")
+      config.cache_mb = value == "0" ? 0 : config_number<std::size_t>(value, at);
     else
       throw Error(ErrorCode::usage, "unknown key '" + std::string(key) + "'", at);
   }
@@ -113,7 +115,7 @@ WebConfig web_config_from_environment() {
   return config;
 }
 
-WebApp::WebApp(WebConfig config) : config_(std::move(config)) {}
+WebApp::WebApp(WebConfig config) : config_(std::move(config)), cache_(config_.cache_mb << 20) {}
 WebApp::~WebApp() = default;
 
 Searcher& WebApp::searcher() {
@@ -126,6 +128,7 @@ Searcher& WebApp::searcher() {
     throw Error(ErrorCode::unavailable, "no database configured");
   }
   try {
+    cache_.clear();  // a new Searcher counts its generations from 0 again
     searcher_ = std::make_unique<Searcher>(open_archive({config_.database}, config_.archive));
   } catch (const Error& e) {
     log_error(e.what());
@@ -137,8 +140,21 @@ Searcher& WebApp::searcher() {
 HttpResponse WebApp::answer(const CgiParams& params) {
   WebQuery web = parse_web_query(params, config_.limits);
   web.request.time_limit = config_.time_limit;
-  const bool json = web.format == WebFormat::json;
   Searcher& s = searcher();
+  const std::string key = params.key();
+  if (s.generation() == cache_generation_)
+    if (std::optional<HttpResponse> cached = cache_.find(key)) return std::move(*cached);
+  HttpResponse response = render(web, s);
+  if (s.generation() != cache_generation_) {  // the archive moved on: what the cache holds is stale
+    cache_.clear();
+    cache_generation_ = s.generation();
+  }
+  cache_.store(key, response);
+  return response;
+}
+
+HttpResponse WebApp::render(const WebQuery& web, Searcher& s) {
+  const bool json = web.format == WebFormat::json;
   if (!web.id.empty()) {
     const std::optional<ArticleView> view = open_article(s, web.request, web.id);
     if (!view) throw Error(ErrorCode::not_found, "no article has the id '" + web.id + "'", "id");

@@ -3,6 +3,7 @@
 /// CGI driver. FastCGI (fastcgi.hpp) drives the same WebApp.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "gazette/front/cgi_params.hpp"
 #include "gazette/front/http_response.hpp"
+#include "gazette/front/response_cache.hpp"
 #include "gazette/search/searcher.hpp"
 
 namespace gazette {
@@ -20,10 +22,14 @@ struct WebConfig {
   double time_limit = 5;   ///< seconds a search may take before it is answered with 503
   ArchiveOptions archive;  ///< shard_timeout (remote shards' limit), partial (answer without a dead shard)
   WebLimits limits;
+  /// Megabytes of rendered answers a long-lived process (FastCGI) keeps, per process, until the archive
+  /// changes; 0 turns the cache off. A CGI process answers once, so it never finds anything there.
+  std::size_t cache_mb = 32;
 };
 
-/// Parses a configuration file: `key = value` lines (database, time_limit, max_query_bytes, max_page_size,
-/// max_offset), '#' comments. @throws gazette::Error(usage) naming `where` and the line for anything else.
+/// Parses a configuration file: `key = value` lines (database, time_limit, shard_timeout, partial,
+/// max_query_bytes, max_page_size, max_offset, cache_mb), '#' comments. @throws gazette::Error(usage) naming
+/// `where` and the line for anything else.
 WebConfig parse_web_config(std::string_view text, const std::string& where);
 
 /// The configuration of this process: the file named by $GAZETTE_CONFIG when set, then $GAZETTE_DB (which
@@ -46,10 +52,13 @@ class WebApp {
 
  private:
   HttpResponse answer(const CgiParams& params);
+  HttpResponse render(const WebQuery& web, Searcher& s);
   Searcher& searcher();
 
   WebConfig config_;
   std::unique_ptr<Searcher> searcher_;
+  ResponseCache cache_;                 ///< successful answers of the archive's current generation
+  std::uint64_t cache_generation_ = 0;  ///< the Searcher::generation() the cache's answers belong to
 };
 
 /// Largest request body read (a search form is far smaller); a larger one is answered with 413.

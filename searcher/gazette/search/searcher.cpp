@@ -3,14 +3,12 @@
 #include "gazette/search/searcher.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
-#include <map>
 
 #include "gazette/core/error.hpp"
 #include "gazette/schema/schema.hpp"
-#include "gazette/search/date_histogram.hpp"
+#include "gazette/search/facet_spies.hpp"
 #include "gazette/search/highlighter.hpp"
 #include "gazette/search/query_builder.hpp"
 #include "gazette/search/query_help.hpp"
@@ -19,67 +17,6 @@
 namespace gazette {
 
 namespace {
-
-std::optional<Day> parse_compact_day(std::string_view text) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (text.size() != 8) return std::nullopt;
-  std::from_chars(text.data(), text.data() + 4, y);
-  std::from_chars(text.data() + 4, text.data() + 6, m);
-  std::from_chars(text.data() + 6, text.data() + 8, d);
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days{ymd};
-}
-
-/// Built-in value-count spies for every facet slot (they also run on remote shards). A field spread over
-/// several slots (one entity per slot) is counted by one spy per slot and summed.
-class FacetSpies {
- public:
-  FacetSpies() : days_(schema::slot_day) {
-    for (const schema::Field& field : schema::fields) {
-      if (!field.slot || field.kind == schema::FieldKind::date) continue;
-      for (unsigned i = 0; i < field.slot_count; ++i)
-        spies_.push_back({&field, std::make_unique<Xapian::ValueCountMatchSpy>(*field.slot + i)});
-    }
-  }
-
-  void attach(Xapian::Enquire& enquire) {
-    enquire.add_matchspy(&days_);
-    for (auto& spy : spies_) enquire.add_matchspy(spy.spy.get());
-  }
-
-  /// The counts, each multiplied by scale (the inverse of the sampled share).
-  Facets collect(Granularity granularity, std::size_t values_per_field, std::size_t scale) const {
-    Facets facets;
-    std::map<Day, std::size_t> per_day;
-    for (auto it = days_.values_begin(); it != days_.values_end(); ++it)
-      if (const auto day = parse_compact_day(*it)) per_day[*day] += it.get_termfreq() * scale;
-    facets.dates = build_date_histogram(per_day, granularity);
-
-    for (std::size_t i = 0; i < spies_.size();) {
-      const schema::Field* field = spies_[i].field;
-      std::map<std::string, std::size_t> counts;
-      for (; i < spies_.size() && spies_[i].field == field; ++i)
-        for (auto it = spies_[i].spy->values_begin(); it != spies_[i].spy->values_end(); ++it)
-          counts[*it] += it.get_termfreq() * scale;
-      FieldFacet& facet = facets.fields.emplace_back(FieldFacet{std::string(field->name), {}});
-      for (auto& [value, count] : counts) facet.values.push_back({value, count});
-      std::stable_sort(facet.values.begin(), facet.values.end(),
-                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-      if (facet.values.size() > values_per_field) facet.values.resize(values_per_field);
-    }
-    return facets;
-  }
-
- private:
-  struct Spy {
-    const schema::Field* field;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
-  };
-  Xapian::ValueCountMatchSpy days_;
-  std::vector<Spy> spies_;
-};
 
 /// Stops a match that runs past its deadline. Enquire::set_time_limit is not a hard limit (it only stops
 /// collecting past check_at_least), so this spy checks the clock every 256 documents and throws.
@@ -233,7 +170,7 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount
   Xapian::Enquire enquire(archive.database);
   enquire.set_query(counted);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
-  FacetSpies spies;
+  FacetSpies spies(!archive.has_remote());
   spies.attach(enquire);
   if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
   enquire.get_mset(0, 0, archive.database.get_doccount());
@@ -371,6 +308,9 @@ SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
   // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
   // A custom spy cannot run on xapian-tcpsrv: with remote shards the remote timeout is the time limit.
   if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
+  // Local facets ride on the ranking pass; whether it visited every match is known only after it.
+  std::optional<FacetSpies> ranking_spies;
+  if (request.facets && !archive.has_remote()) ranking_spies.emplace(true).attach(enquire);
   // Up to facet_sample_target matches the matcher sees them all, so small result counts are exact.
   const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset),
                                              Xapian::doccount(request.limit), facet_sample_target);
@@ -390,11 +330,16 @@ SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
     if (request.snippets)
       hit.snippet = highlighter.best_passage(hit.article.body, terms, request.snippet_words);
     hit.article.body.clear();
-    hit.story = it.get_document().get_value(schema::slot_story);
+    hit.story = collapse ? it.get_collapse_key() : it.get_document().get_value(schema::slot_story);
     if (collapse) list_other_versions(hit);
     response.hits.push_back(std::move(hit));
   }
-  if (request.facets)
+  const bool visited_all = ranking_spies &&
+                           mset.get_uncollapsed_matches_lower_bound() == ranking_spies->seen() &&
+                           mset.get_uncollapsed_matches_upper_bound() == ranking_spies->seen();
+  if (visited_all)
+    response.facets = ranking_spies->collect(request.granularity, request.facet_values, 1);
+  else if (request.facets)
     response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
   response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   response.missing_shards = archive.missing;
@@ -473,10 +418,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       } catch (const Xapian::DatabaseModifiedError&) {
         // An indexer committed (and a later commit discarded our revision) while we read.
         if (attempt == max_search_attempts) throw;
-        impl_->archive.database.reopen();
+        reopen_database();
       } catch (const Xapian::NetworkError& e) {
         // A remote shard went away or stalled: fail naming it, or (partial) go on without it.
         impl_ = std::make_unique<Impl>(without_unreachable_shards(impl_->archive, e.get_msg()));
+        ++generation_;
         return impl_->run(request);
       }
     }
@@ -501,9 +447,13 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const MatchVi
   }
 }
 
+void Searcher::reopen_database() {
+  if (impl_->archive.database.reopen()) ++generation_;
+}
+
 void Searcher::reopen() {
   try {
-    impl_->archive.database.reopen();
+    reopen_database();
   } catch (const Xapian::Error& e) {
     throw Error(ErrorCode::unavailable, "cannot reopen the database: " + e.get_msg(), impl_->archive.path);
   }
@@ -519,7 +469,7 @@ std::optional<Article> Searcher::get(const std::string& id) {
       return impl_->codec.decode(db.get_document(*it).get_data());
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == max_search_attempts) throw;
-      db.reopen();
+      reopen_database();
     }
   }
 }

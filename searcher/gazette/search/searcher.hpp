@@ -2,6 +2,7 @@
 /// @brief Searcher: the one search path every front end (CLI, REPL, CGI, FastCGI) goes through.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -44,12 +45,20 @@ class Searcher {
   /// (FastCGI) do before each request. @throws gazette::Error(unavailable) when it cannot be reopened.
   void reopen();
 
+  /// Grows whenever the searcher moves to another revision of the archive or leaves out a dead shard: an
+  /// answer computed under one generation may be stale under the next (a cache of answers is cleared).
+  std::uint64_t generation() const noexcept { return generation_; }
+
   /// Number of articles in the archive.
   std::size_t size() const;
 
  private:
+  /// Xapian's reopen, counted as a new generation when it may have moved.
+  void reopen_database();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::uint64_t generation_ = 0;
 };
 
 }  // namespace gazette
