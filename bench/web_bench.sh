@@ -39,7 +39,7 @@ log_dir $work/omega/log
 CONF
 
 # One lighttpd: /gazette-cgi (mod_cgi), /gazette-fcgi (mod_fastcgi, one process per core) and
-# /gazette-fcgi-nocache (the same with its answer cache off), /omega (mod_cgi).
+# /uncached-fcgi (the same with its answer cache off), /omega (mod_cgi).
 printf 'cache_mb = 0\n' > "$work/nocache.conf"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$work/htdocs"
@@ -58,7 +58,7 @@ fastcgi.server = ( "/gazette-fcgi" => ((
   "check-local" => "disable",
   "max-procs" => $(nproc),
   "bin-environment" => ( "GAZETTE_DB" => "$work/gazette.db" ),
-)), "/gazette-fcgi-nocache" => ((
+)), "/uncached-fcgi" => ((
   "bin-path" => "$build/searcher/gazette-search",
   "socket" => "$work/gazette-nocache.sock",
   "check-local" => "disable",
@@ -114,7 +114,7 @@ measure() {
 }
 measure "gazette CGI" "/gazette-cgi?q=" 2
 measure "gazette FastCGI" "/gazette-fcgi?q=" 4
-measure "gazette FastCGI, cache off" "/gazette-fcgi-nocache?q=" 4
+measure "gazette FastCGI, cache off" "/uncached-fcgi?q=" 4
 measure "Omega CGI" "/omega?DB=reuters&P=" 2
 
 articles=$(grep -c '^id=' "$work/articles.dump")

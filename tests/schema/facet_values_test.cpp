@@ -17,8 +17,10 @@ using namespace gazette;
 namespace {
 std::vector<std::pair<Xapian::valueno, std::string>> unpack(std::string_view packed) {
   std::vector<std::pair<Xapian::valueno, std::string>> values;
-  schema::for_each_facet_value(packed, [&](Xapian::valueno slot, std::string_view value) {
-    values.emplace_back(slot, std::string(value));
+  schema::for_each_facet_value(packed, [&](const schema::PackedFacetValue& v) {
+    CHECK(schema::facet_key_slot(v.key) == v.slot);
+    CHECK(v.key.substr(1) == v.value);
+    values.emplace_back(v.slot, std::string(v.value));
   });
   return values;
 }

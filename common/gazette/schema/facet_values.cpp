@@ -31,8 +31,8 @@ std::string pack_facet_values(const Xapian::Document& document) {
     if (!is_facet_slot(it.get_valueno())) continue;
     const std::string value = *it;
     const std::string_view kept = cut_at_boundary(value, 255);
-    packed += char(it.get_valueno());
     packed += char(kept.size());
+    packed += char(it.get_valueno());
     packed += kept;
   }
   return packed;

@@ -26,19 +26,31 @@ bool is_facet_slot(Xapian::valueno slot) noexcept;
 /// The slot_facets value of a document whose facet slots are set.
 std::string pack_facet_values(const Xapian::Document& document);
 
-/// Calls visit(slot, value) for each value of a slot_facets value.
+/// One value of a packed slot_facets.
+struct PackedFacetValue {
+  Xapian::valueno slot;
+  std::string_view value;
+  std::string_view key;  ///< the slot byte then the value: distinct for every (slot, value) pair
+};
+
+/// Calls visit(PackedFacetValue) for each value of a slot_facets value.
 /// @throws gazette::Error(corrupt) when the value is cut short.
 template <typename Visit>
 void for_each_facet_value(std::string_view packed, Visit&& visit) {
   std::size_t at = 0;
   while (at < packed.size()) {
-    if (packed.size() - at < 2 || packed.size() - at - 2 < std::uint8_t(packed[at + 1]))
+    const std::size_t length = std::uint8_t(packed[at]);
+    if (packed.size() - at < 2 + length)
       throw Error(ErrorCode::corrupt, "a packed facet value is cut short; reindex the database");
-    const auto slot = Xapian::valueno(std::uint8_t(packed[at]));
-    const std::size_t length = std::uint8_t(packed[at + 1]);
-    visit(slot, packed.substr(at + 2, length));
+    const std::string_view key = packed.substr(at + 1, 1 + length);
+    visit(PackedFacetValue{Xapian::valueno(std::uint8_t(key[0])), key.substr(1), key});
     at += 2 + length;
   }
+}
+
+/// The slot of a PackedFacetValue::key.
+inline Xapian::valueno facet_key_slot(std::string_view key) noexcept {
+  return Xapian::valueno(std::uint8_t(key[0]));
 }
 
 }  // namespace gazette::schema

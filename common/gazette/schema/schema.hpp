@@ -20,7 +20,7 @@ namespace gazette::schema {
 
 /// Bumped whenever terms, slots or the stored record change incompatibly; a database of another version
 /// must be rebuilt.
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 
 /// Term prefixes.
 namespace prefix {

@@ -3,6 +3,9 @@
 #include "gazette/search/facet_spies.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <string_view>
+#include <unordered_map>
 
 #include "gazette/schema/facet_values.hpp"
 #include "gazette/schema/schema.hpp"
@@ -10,31 +13,48 @@
 
 namespace gazette {
 
-/// Counts every facet slot from slot_facets: one value read per match instead of one per slot.
+namespace {
+/// Lets the counts be looked up by the string_view keys of a packed value, without a string each time.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const noexcept { return std::hash<std::string_view>{}(key); }
+};
+}  // namespace
+
+/// Counts every facet slot from slot_facets: one value read per match instead of one per slot, and one hash
+/// lookup per value. Past `limit` matches it only counts them (the caller then counts another way).
 class FacetSpies::PackedSpy : public Xapian::MatchSpy {
  public:
+  explicit PackedSpy(Xapian::doccount limit) : limit_(limit) {}
+
   void operator()(const Xapian::Document& document, double) override {
-    ++seen_;
+    if (++seen_ > limit_) return;
     schema::for_each_facet_value(document.get_value(schema::slot_facets),
-                                 [this](Xapian::valueno slot, std::string_view value) {
-                                   SlotCounts& counts = counts_[slot];
-                                   if (auto it = counts.find(value); it != counts.end())
+                                 [this](const schema::PackedFacetValue& v) {
+                                   if (auto it = counts_.find(v.key); it != counts_.end())
                                      ++it->second;
                                    else
-                                     counts.emplace(value, 1);
+                                     counts_.emplace(v.key, 1);
                                  });
   }
-  const std::map<Xapian::valueno, SlotCounts>& counts() const noexcept { return counts_; }
+
+  void add_values(std::map<Xapian::valueno, SlotValues>& values) const {
+    for (const auto& [key, count] : counts_)
+      values[schema::facet_key_slot(key)].emplace_back(std::string_view(key).substr(1), count);
+  }
   Xapian::doccount seen() const noexcept { return seen_; }
+  bool complete() const noexcept { return seen_ <= limit_; }
 
  private:
+  Xapian::doccount limit_;
   Xapian::doccount seen_ = 0;
-  std::map<Xapian::valueno, SlotCounts> counts_;
+  std::unordered_map<std::string, Xapian::doccount, KeyHash, std::equal_to<>>
+      counts_;  ///< by slot byte + value
 };
 
-FacetSpies::FacetSpies(bool packed) {
+FacetSpies::FacetSpies(bool packed, Xapian::doccount limit) {
   if (packed) {
-    packed_ = std::make_unique<PackedSpy>();
+    packed_ = std::make_unique<PackedSpy>(limit);
     return;
   }
   for (const schema::Field& field : schema::fields)
@@ -50,25 +70,46 @@ void FacetSpies::attach(Xapian::Enquire& enquire) {
 }
 
 Xapian::doccount FacetSpies::seen() const noexcept {
-  return packed_ ? packed_->seen() : 0;
+  return packed_ && packed_->complete() ? packed_->seen() : 0;
 }
 
-std::map<Xapian::valueno, FacetSpies::SlotCounts> FacetSpies::slot_counts() const {
-  if (packed_) return packed_->counts();
-  std::map<Xapian::valueno, SlotCounts> counts;
+std::map<Xapian::valueno, FacetSpies::SlotValues> FacetSpies::slot_values(
+    std::deque<std::string>& owned) const {
+  std::map<Xapian::valueno, SlotValues> values;
+  if (packed_) packed_->add_values(values);
   for (const auto& [number, spy] : per_slot_) {
-    SlotCounts& slot = counts[number];
-    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) slot[*it] = it.get_termfreq();
+    SlotValues& slot = values[number];
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+      slot.emplace_back(owned.emplace_back(*it), it.get_termfreq());
   }
-  return counts;
+  return values;
 }
+
+namespace {
+
+/// The values_per_field most frequent values (ties in value order), each count multiplied by scale.
+std::vector<FacetValue> top_values(std::vector<std::pair<std::string_view, std::size_t>> counted,
+                                   std::size_t values_per_field, std::size_t scale) {
+  const auto more_frequent = [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  const std::size_t kept = std::min(values_per_field, counted.size());
+  std::partial_sort(counted.begin(), counted.begin() + std::ptrdiff_t(kept), counted.end(), more_frequent);
+  std::vector<FacetValue> top;
+  for (std::size_t i = 0; i < kept; ++i)
+    top.push_back({std::string(counted[i].first), counted[i].second * scale});
+  return top;
+}
+
+}  // namespace
 
 Facets FacetSpies::collect(Granularity granularity, std::size_t values_per_field, std::size_t scale) const {
-  const std::map<Xapian::valueno, SlotCounts> counts = slot_counts();
-  const auto slot = [&counts](Xapian::valueno number) -> const SlotCounts& {
-    static const SlotCounts none;
-    const auto it = counts.find(number);
-    return it == counts.end() ? none : it->second;
+  std::deque<std::string> owned;
+  const std::map<Xapian::valueno, SlotValues> values = slot_values(owned);
+  const auto slot = [&values](Xapian::valueno number) -> const SlotValues& {
+    static const SlotValues none;
+    const auto it = values.find(number);
+    return it == values.end() ? none : it->second;
   };
   Facets facets;
   std::map<Day, std::size_t> per_day;
@@ -78,14 +119,12 @@ Facets FacetSpies::collect(Granularity granularity, std::size_t values_per_field
 
   for (const schema::Field& field : schema::fields) {
     if (!field.slot || field.kind == schema::FieldKind::date) continue;
-    std::map<std::string, std::size_t> summed;
+    std::unordered_map<std::string_view, std::size_t>
+        summed;  // one entity may sit in any of the field's slots
     for (unsigned i = 0; i < field.slot_count; ++i)
-      for (const auto& [value, count] : slot(*field.slot + i)) summed[value] += count * scale;
-    FieldFacet& facet = facets.fields.emplace_back(FieldFacet{std::string(field.name), {}});
-    for (auto& [value, count] : summed) facet.values.push_back({value, count});
-    std::stable_sort(facet.values.begin(), facet.values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-    if (facet.values.size() > values_per_field) facet.values.resize(values_per_field);
+      for (const auto& [value, count] : slot(*field.slot + i)) summed[value] += count;
+    facets.fields.push_back(FieldFacet{std::string(field.name),
+                                       top_values({summed.begin(), summed.end()}, values_per_field, scale)});
   }
   return facets;
 }

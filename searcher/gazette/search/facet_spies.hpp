@@ -4,9 +4,11 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,24 +22,26 @@ namespace gazette {
 ///   only Xapian's own spies. A field spread over several slots (one entity per slot) is summed.
 class FacetSpies {
  public:
-  explicit FacetSpies(bool packed);
+  /// packed: count from slot_facets, at most `limit` matches (past it, seen() is 0 and the counts partial).
+  explicit FacetSpies(bool packed, Xapian::doccount limit = Xapian::doccount(-1));
   ~FacetSpies();
   FacetSpies(const FacetSpies&) = delete;
   FacetSpies& operator=(const FacetSpies&) = delete;
 
   void attach(Xapian::Enquire& enquire);
 
-  /// How many matches the packed spy has counted (0 for per-slot spies).
+  /// How many matches the packed spy has counted, when it counted all it saw (else 0, as for per-slot spies).
   Xapian::doccount seen() const noexcept;
 
   /// The counts after the match, each multiplied by scale (the inverse of the sampled share).
   Facets collect(Granularity granularity, std::size_t values_per_field, std::size_t scale) const;
 
-  /// One slot's counts: value -> matches holding it.
-  using SlotCounts = std::map<std::string, Xapian::doccount, std::less<>>;
+  /// One slot's counted values and how many matches hold each.
+  using SlotValues = std::vector<std::pair<std::string_view, Xapian::doccount>>;
 
  private:
-  std::map<Xapian::valueno, SlotCounts> slot_counts() const;
+  /// Every slot's values; the views point into the spies or into `owned`.
+  std::map<Xapian::valueno, SlotValues> slot_values(std::deque<std::string>& owned) const;
 
   class PackedSpy;
   std::unique_ptr<PackedSpy> packed_;

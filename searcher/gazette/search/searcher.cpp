@@ -308,9 +308,12 @@ SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
   // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
   // A custom spy cannot run on xapian-tcpsrv: with remote shards the remote timeout is the time limit.
   if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
-  // Local facets ride on the ranking pass; whether it visited every match is known only after it.
+  // Local facets ride on the ranking pass; whether it visited every match is known only after it, so the
+  // spy stops counting past facet_sample_target (a larger match set is sampled by count_facets).
   std::optional<FacetSpies> ranking_spies;
-  if (request.facets && !archive.has_remote()) ranking_spies.emplace(true).attach(enquire);
+  if (request.facets && !archive.has_remote() &&
+      enquire.get_mset(0, 0).get_matches_upper_bound() <= facet_sample_target)
+    ranking_spies.emplace(true, facet_sample_target).attach(enquire);
   // Up to facet_sample_target matches the matcher sees them all, so small result counts are exact.
   const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset),
                                              Xapian::doccount(request.limit), facet_sample_target);
