@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ namespace gazette::schema {
 
 /// Bumped whenever terms, slots or the stored record change incompatibly; a database of another version
 /// must be rebuilt.
-inline constexpr int version = 3;
+inline constexpr int version = 4;
 
 /// Term prefixes.
 namespace prefix {
@@ -40,7 +41,7 @@ inline constexpr std::string_view mention_month = "XMM";
 inline constexpr std::string_view mention_year = "XMY";
 inline constexpr std::string_view story = "XCL";    ///< story cluster id (boolean)
 inline constexpr std::string_view lsh_band = "XB";  ///< near-duplicate LSH band bucket (boolean)
-inline constexpr std::string_view sample = "XSMP";  ///< sampling bucket 0..63 for estimated facets
+inline constexpr std::string_view sample = "XSMP";  ///< nested facet samples: XSMP1 (1/2) .. XSMP6 (1/64)
 }  // namespace prefix
 
 /// Value slots, each with its encoding.
@@ -60,11 +61,17 @@ enum Slot : Xapian::valueno {
 /// How many entities of one type get a value slot (each counted by a built-in ValueCountMatchSpy, which
 /// also runs on remote shards; an entity beyond the first few of its article is a filter term only).
 inline constexpr unsigned entity_slots = 4;
-/// Sampling buckets: each article has one XSMP term, a hash of its id modulo this.
-inline constexpr unsigned sample_buckets = 64;
-/// The XSMP term of a bucket.
-inline std::string sample_term(unsigned bucket) {
-  return std::string(prefix::sample) + std::to_string(bucket);
+/// Nested facet samples. An article's bucket is a hash of its id modulo 64; it carries XSMP<L> for each
+/// level L = 1..sample_levels with bucket < 64 >> L, so the articles with XSMP<L> are a 1/2^L sample spread
+/// over all dates, found by one term lookup (on average one such term per article).
+inline constexpr unsigned sample_levels = 6;
+/// The XSMP term of a sample level (1..sample_levels).
+inline std::string sample_term(unsigned level) {
+  return std::string(prefix::sample) + std::to_string(level);
+}
+/// Whether an article of this bucket (hash of its id modulo 2^sample_levels) is in the sample of a level.
+inline constexpr bool in_sample(std::uint64_t bucket, unsigned level) noexcept {
+  return bucket < (std::uint64_t{1} << sample_levels) >> level;
 }
 
 /// How many mentioned months get a value slot.

@@ -129,7 +129,9 @@ Xapian::Document DocumentBuilder::build(const Article& article,
     for (const std::string& band : band_terms(*fingerprint)) doc.add_boolean_term(band);
     doc.add_value(schema::slot_fingerprint, encode_fingerprint(*fingerprint));
   }
-  doc.add_boolean_term(schema::sample_term(unsigned(hash64(article.id) % schema::sample_buckets)));
+  const std::uint64_t bucket = hash64(article.id) % (1u << schema::sample_levels);
+  for (unsigned level = 1; level <= schema::sample_levels && schema::in_sample(bucket, level); ++level)
+    doc.add_boolean_term(schema::sample_term(level));
 
   doc.set_data(codec_.encode(article));
   return doc;

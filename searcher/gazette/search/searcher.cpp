@@ -155,18 +155,14 @@ void Searcher::Impl::list_other_versions(Hit& hit) {
 Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount matches_upper,
                                     const SearchRequest& request, DeadlineSpy& deadline) {
   // Exact counting reads every facet slot of every match; past facet_sample_target matches, count only the
-  // articles of a few XSMP buckets (a hash of the id, so the sample is spread over all dates) and scale.
-  unsigned buckets = schema::sample_buckets;
-  while (request.sample_facets && buckets > 1 &&
-         std::uint64_t(matches_upper) * buckets / schema::sample_buckets > facet_sample_target)
-    buckets /= 2;
-  Xapian::Query counted = query;
-  if (buckets < schema::sample_buckets) {
-    std::vector<Xapian::Query> sample;
-    for (unsigned b = 0; b < buckets; ++b) sample.emplace_back(schema::sample_term(b));
-    counted = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query(Xapian::Query::OP_OR, sample.begin(), sample.end()));
-  }
+  // nested sample (schema::sample_term) of the level that brings them under it, and scale.
+  unsigned level = 0;
+  while (request.sample_facets && level < schema::sample_levels &&
+         (matches_upper >> level) > facet_sample_target)
+    ++level;
+  const Xapian::Query counted =
+      level == 0 ? query
+                 : Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::sample_term(level)));
   Xapian::Enquire enquire(archive.database);
   enquire.set_query(counted);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
@@ -174,8 +170,8 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount
   spies.attach(enquire);
   if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
   enquire.get_mset(0, 0, archive.database.get_doccount());
-  Facets facets = spies.collect(request.granularity, request.facet_values, schema::sample_buckets / buckets);
-  facets.estimated = buckets < schema::sample_buckets;
+  Facets facets = spies.collect(request.granularity, request.facet_values, std::size_t{1} << level);
+  facets.estimated = level > 0;
   return facets;
 }
 
