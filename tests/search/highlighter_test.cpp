@@ -49,3 +49,24 @@ TEST_CASE("highlights mark the query's words, sorted and disjoint") {
   CHECK(spans_disjoint(marked));
   CHECK(highlighted_plain(marked, "[", "]") == "[Cocoa] [prices] rose in New York as [cocoa] arrivals fell.");
 }
+
+TEST_CASE("long texts: a lead window with every query word is taken, else the whole text is read") {
+  Analyzer analyzer;
+  Highlighter highlighter(analyzer);
+  std::string filler;
+  while (filler.size() < 2 * Highlighter::lead_bytes) filler += "The market was quiet today. ";
+  const std::set<std::string> terms{analyzer.stem("cocoa"), analyzer.stem("ghana")};
+
+  SUBCASE("every word in the lead") {
+    const std::string text = "Ghana cocoa arrivals rose. " + filler + "Cocoa cocoa cocoa in Ghana and Ghana.";
+    const HighlightedText passage = highlighter.best_passage(text, terms, 8);
+    CHECK(highlighted_plain(passage, "[", "]") == "[Ghana] [cocoa] arrivals rose. The market was quiet…");
+    CHECK(passage.ends_inside);
+    CHECK(spans_disjoint(passage));
+  }
+  SUBCASE("one word only past the lead: the best window of the whole text") {
+    const std::string text = "Cocoa arrivals rose. " + filler + "Traders said Ghana cocoa was late.";
+    const HighlightedText passage = highlighter.best_passage(text, terms, 6);
+    CHECK(highlighted_plain(passage, "[", "]") == "…today. Traders said [Ghana] [cocoa] was…");
+  }
+}

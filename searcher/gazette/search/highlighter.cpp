@@ -65,15 +65,12 @@ HighlightedText Highlighter::mark(std::string_view text, const std::set<std::str
   return out;
 }
 
-HighlightedText Highlighter::best_passage(std::string_view text, const std::set<std::string>& terms,
-                                          std::size_t words) {
-  analyse(text, terms);
-  if (tokens_.empty() || words == 0) return {};
+Highlighter::Window Highlighter::best_window(std::size_t terms, std::size_t words) const {
   const std::size_t n = tokens_.size();
   const std::size_t window = std::min(words, n);
 
   // Slide a window of `window` tokens, keeping per-term counts so each step is O(1).
-  std::vector<std::size_t> in_window(terms.size(), 0);
+  std::vector<std::size_t> in_window(terms, 0);
   std::size_t distinct = 0, matches = 0;
   auto add = [&](std::size_t i, int delta) {
     const int t = term_of_token_[i];
@@ -106,7 +103,26 @@ HighlightedText Highlighter::best_passage(std::string_view text, const std::set<
     const std::size_t centred = middle > window / 2 ? middle - window / 2 : 0;
     best_start = std::min({centred, first, n - window});
   }
-  return cut(text, best_start, best_start + window - 1);
+  return {best_start, best_start + window - 1, best_distinct};
+}
+
+HighlightedText Highlighter::best_passage(std::string_view text, const std::set<std::string>& terms,
+                                          std::size_t words) {
+  if (words == 0) return {};
+  if (text.size() > 2 * lead_bytes) {
+    const std::size_t cut_at = text.find_first_of(" \t\n", lead_bytes);  // never inside a word
+    const std::string_view lead = text.substr(0, cut_at);
+    analyse(lead, terms);
+    if (!tokens_.empty()) {
+      const Window w = best_window(terms.size(), words);
+      // A window ending on the lead's last word might read on: look at the whole text then.
+      if (w.distinct == terms.size() && w.last + 1 < tokens_.size()) return cut(lead, w.first, w.last);
+    }
+  }
+  analyse(text, terms);
+  if (tokens_.empty()) return {};
+  const Window w = best_window(terms.size(), words);
+  return cut(text, w.first, w.last);
 }
 
 }  // namespace gazette

@@ -25,10 +25,21 @@ class Highlighter {
   HighlightedText mark(std::string_view text, const std::set<std::string>& terms);
 
   /// The window of at most `words` words with the most distinct query terms (then the most matches,
-  /// then the earliest), cut at word boundaries, words marked. With no match: the opening words.
+  /// then the earliest), cut at word boundaries, words marked. With no match: the opening words. A window of
+  /// the lead (the first lead_bytes) that holds every query term is taken without reading the rest: news
+  /// puts what matters first, and tokenizing whole long articles was most of a snippet's cost.
   HighlightedText best_passage(std::string_view text, const std::set<std::string>& terms, std::size_t words);
 
+  static constexpr std::size_t lead_bytes = 1500;
+
  private:
+  struct Window {
+    std::size_t first = 0, last = 0;  ///< token indexes
+    std::size_t distinct = 0;         ///< distinct query terms in it
+  };
+  /// The best window of `words` tokens of the analysed text.
+  Window best_window(std::size_t terms, std::size_t words) const;
+
   /// Tokenizes text and flags the tokens whose stem is a query term.
   void analyse(std::string_view text, const std::set<std::string>& terms);
   HighlightedText cut(std::string_view text, std::size_t first, std::size_t last);
