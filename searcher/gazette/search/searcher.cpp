@@ -128,8 +128,8 @@ struct Searcher::Impl {
   bool visit_pages(const Xapian::Query& query, const SearchRequest& request, bool has_words,
                    const MatchVisitor& visit, std::size_t& visited);
   void list_other_versions(Hit& hit);
-  Facets count_facets(const Xapian::Query& query, Xapian::doccount matches_upper,
-                      const SearchRequest& request, DeadlineSpy& deadline);
+  Facets count_facets(const Xapian::Query& query, Xapian::doccount matches, const SearchRequest& request,
+                      DeadlineSpy& deadline);
 };
 
 /// How many other versions a hit lists.
@@ -152,13 +152,12 @@ void Searcher::Impl::list_other_versions(Hit& hit) {
   }
 }
 
-Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount matches_upper,
+Facets Searcher::Impl::count_facets(const Xapian::Query& query, Xapian::doccount matches,
                                     const SearchRequest& request, DeadlineSpy& deadline) {
   // Exact counting reads every facet slot of every match; past facet_sample_target matches, count only the
   // nested sample (schema::sample_term) of the level that brings them under it, and scale.
   unsigned level = 0;
-  while (request.sample_facets && level < schema::sample_levels &&
-         (matches_upper >> level) > facet_sample_target)
+  while (request.sample_facets && level < schema::sample_levels && (matches >> level) > facet_sample_target)
     ++level;
   const Xapian::Query counted =
       level == 0 ? query
@@ -304,15 +303,15 @@ SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
   // Not Enquire::set_time_limit: it would silently drop check_at_least and so truncate the facet counts.
   // A custom spy cannot run on xapian-tcpsrv: with remote shards the remote timeout is the time limit.
   if (request.time_limit > 0 && !archive.has_remote()) enquire.add_matchspy(&deadline);
-  // Local facets ride on the ranking pass; whether it visited every match is known only after it, so the
-  // spy stops counting past facet_sample_target (a larger match set is sampled by count_facets).
+  // Xapian's bounds before matching: with at most facet_sample_target matches the ranking pass visits them
+  // all (exact totals) and the local facet spy rides on it, stopping past the target should the bound be
+  // wrong; with more, the ranking pass stops as early as Xapian can and count_facets samples.
+  const bool few = enquire.get_mset(0, 0).get_matches_upper_bound() <= facet_sample_target;
   std::optional<FacetSpies> ranking_spies;
-  if (request.facets && !archive.has_remote() &&
-      enquire.get_mset(0, 0).get_matches_upper_bound() <= facet_sample_target)
+  if (few && request.facets && !archive.has_remote())
     ranking_spies.emplace(true, facet_sample_target).attach(enquire);
-  // Up to facet_sample_target matches the matcher sees them all, so small result counts are exact.
   const Xapian::MSet mset = enquire.get_mset(Xapian::doccount(request.offset),
-                                             Xapian::doccount(request.limit), facet_sample_target);
+                                             Xapian::doccount(request.limit), few ? facet_sample_target : 0);
 
   response.total = mset.get_matches_estimated();
   response.total_lower = mset.get_matches_lower_bound();
@@ -339,7 +338,8 @@ SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
   if (visited_all)
     response.facets = ranking_spies->collect(request.granularity, request.facet_values, 1);
   else if (request.facets)
-    response.facets = count_facets(query, mset.get_matches_upper_bound(), request, deadline);
+    response.facets = count_facets(query, few ? mset.get_matches_upper_bound() : mset.get_matches_estimated(),
+                                   request, deadline);
   response.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   response.missing_shards = archive.missing;
   return response;
