@@ -10,7 +10,9 @@
 namespace gazette {
 
 StoryAssigner::StoryAssigner(std::function<Xapian::Database()> database, double threshold)
-    : database_(std::move(database)), threshold_(threshold) {}
+    : database_(std::move(database)),
+      earlier_articles_(database_().get_doccount() > 0),
+      threshold_(threshold) {}
 
 void StoryAssigner::add_run_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out) {
   for (const std::string& band : bands) {
@@ -29,6 +31,7 @@ std::optional<Fingerprint> StoryAssigner::stored_fingerprint(Xapian::docid doc) 
 
 void StoryAssigner::add_database_candidates(const std::vector<std::string>& bands,
                                             std::vector<Candidate>& out) {
+  if (!earlier_articles_) return;  // every candidate is one of this run's, already in the buckets in memory
   existing_ = database_();
   if (existing_.get_doccount() == 0) return;
   for (const std::string& band : bands) {
