@@ -1,5 +1,6 @@
-# Links the libraries Debian ships as static archives (ICU, Boost.Program_options, zstd, xxhash, re2, gumbo,
-# libedit, libfcgi) into the programs, leaving only Xapian and the C/C++ runtime shared. A CGI request starts
+# Links the libraries Debian ships as static archives (ICU, Boost.Program_options, zstd, xxhash, gumbo,
+# libedit, libfcgi) into the programs, leaving Xapian, the C/C++ runtime, oneTBB and RE2 (indexer only, and
+# scripts/valgrind.supp names its by-design reads of uninitialised memory by its shared object) shared. A CGI request starts
 # a new process each time, and the dynamic loader's symbol lookups across a dozen shared libraries were a
 # quarter of one request's instructions (bench/RESULTS.md, issue 6).
 #
@@ -33,6 +34,5 @@ if(GAZETTE_STATIC_DEPS)
   gazette_use_static_archives(ICU::i18n icui18n icuuc icudata)
   gazette_use_static_archives(PkgConfig::ZSTD zstd)
   gazette_use_static_archives(PkgConfig::XXHASH xxhash)
-  gazette_use_static_archives(PkgConfig::RE2 re2)
   gazette_use_static_archives(PkgConfig::GUMBO gumbo)
 endif()
