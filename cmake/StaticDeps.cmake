@@ -1,8 +1,8 @@
 # Links the libraries Debian ships as static archives (ICU, Boost.Program_options, zstd, xxhash, gumbo,
-# libedit, libfcgi) into the programs, leaving Xapian, the C/C++ runtime, oneTBB and RE2 (indexer only, and
-# scripts/valgrind.supp names its by-design reads of uninitialised memory by its shared object) shared. A CGI request starts
-# a new process each time, and the dynamic loader's symbol lookups across a dozen shared libraries were a
-# quarter of one request's instructions (bench/RESULTS.md, issue 6).
+# libedit, libfcgi) into the programs. Xapian, the C/C++ runtime, oneTBB and RE2 stay shared (RE2 serves the
+# indexer only, and scripts/valgrind.supp names its by-design reads of uninitialised memory by its shared
+# object). A CGI request starts a new process each time, and the dynamic loader's symbol lookups across a
+# dozen shared libraries were a quarter of one request's instructions (bench/RESULTS.md, issue 6).
 #
 # Include after the find_package / pkg_check_modules calls of the top-level CMakeLists.txt.
 

@@ -6,13 +6,14 @@
 /// reads this one slot instead; a remote shard, which runs only Xapian's own spies, counts the slots
 /// themselves, and both count the same values because this slot is packed from them.
 ///
-/// Format: for each facet slot that holds a value, in slot order: the slot number (one byte), the value's
-/// length (one byte; longer values are cut at a UTF-8 boundary, as no facet value is that long) and its
-/// bytes.
+/// Format: for each facet slot that holds a value, in slot order: the value's length (one byte; longer values
+/// are cut at a UTF-8 boundary, as no facet value is that long), the slot number (one byte) and the value's
+/// bytes, so the slot byte and the value form one contiguous key for counting.
 #pragma once
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,11 @@ struct PackedFacetValue {
   std::string_view key;  ///< the slot byte then the value: distinct for every (slot, value) pair
 };
 
+/// The slot of a PackedFacetValue::key.
+inline Xapian::valueno facet_key_slot(std::string_view key) noexcept {
+  return Xapian::valueno(std::uint8_t(key[0]));
+}
+
 /// Calls visit(PackedFacetValue) for each value of a slot_facets value.
 /// @throws gazette::Error(corrupt) when the value is cut short.
 template <typename Visit>
@@ -43,14 +49,9 @@ void for_each_facet_value(std::string_view packed, Visit&& visit) {
     if (packed.size() - at < 2 + length)
       throw Error(ErrorCode::corrupt, "a packed facet value is cut short; reindex the database");
     const std::string_view key = packed.substr(at + 1, 1 + length);
-    visit(PackedFacetValue{Xapian::valueno(std::uint8_t(key[0])), key.substr(1), key});
+    visit(PackedFacetValue{facet_key_slot(key), key.substr(1), key});
     at += 2 + length;
   }
-}
-
-/// The slot of a PackedFacetValue::key.
-inline Xapian::valueno facet_key_slot(std::string_view key) noexcept {
-  return Xapian::valueno(std::uint8_t(key[0]));
 }
 
 }  // namespace gazette::schema

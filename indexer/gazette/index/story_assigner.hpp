@@ -45,8 +45,7 @@ class StoryAssigner {
   std::optional<Fingerprint> stored_fingerprint(Xapian::docid doc);
 
   std::function<Xapian::Database()> database_;
-  bool earlier_articles_;  // whether the database held articles before this run (a bulk load into a new one:
-                           // no)
+  bool earlier_articles_;      // whether the database held articles before this run (not so in a bulk load)
   Xapian::Database existing_;  // the current handle, for the helpers of one assign()
   double threshold_;
   std::vector<std::string> stories_;        // stories started in this run, by index
