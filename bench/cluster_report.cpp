@@ -5,11 +5,11 @@
 ///
 /// Usage: cluster_report [PATH...] [--threshold T] [--sample N] [--seed S] [--bucket-cap C] [--copies M]
 ///   PATH: input files or folders in any Gazette format (default ../shared/corpora/reuters21578).
-///   --bucket-cap: band terms carried by C articles are stop keys (default max_band_bucket; 0: no cap).
+///   --bucket-cap: band keys carried by C articles are stop keys (default max_band_bucket; 0: no cap).
 ///   --copies: the scale check reads the corpus M times (default 5; 1 skips it).
 /// Every article is cleaned (boilerplate rules) and fingerprinted, then assigned in input order with an
 /// in-memory LSH index and the library's decision (best_story_match over the first articles of the stories
-/// found through its band terms that are not stop keys): it joins the best story or starts its own, as the
+/// found through its band keys that are not stop keys): it joins the best story or starts its own, as the
 /// indexer should.
 ///
 /// Precision rules, checked between each member of a sampled cluster and the cluster's first member:
@@ -25,7 +25,7 @@
 ///
 /// Scale check: the corpus is clustered again read M times, copy c > 0 with ids suffixed "#c" and every digit
 /// d of its cleaned body replaced by (d + c) mod 10, so copies keep their words but not their figures: the
-/// worst case for the LSH buckets (M near-identical articles per band term). The cost per article is printed
+/// worst case for the LSH buckets (M near-identical articles per band key). The cost per article is printed
 /// for the corpus and for the M copies.
 #include <algorithm>
 #include <chrono>
@@ -220,7 +220,7 @@ struct Clustering {
   std::vector<std::uint32_t> story;  // the first article of each article's story
   double seconds = 0;
   std::size_t candidates = 0;     // candidate stories compared, over all articles
-  std::size_t stop_key_hits = 0;  // band terms skipped because their bucket was full
+  std::size_t stop_key_hits = 0;  // band keys skipped because their bucket was full
   std::size_t biggest_bucket = 0;
 };
 
@@ -230,20 +230,20 @@ Clustering cluster(const std::vector<std::optional<Fingerprint>>& fps, double th
   Clustering out;
   out.story.resize(n);
   const auto start = Clock::now();
-  std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets;
   std::vector<std::uint32_t> seen(n, UINT32_MAX), candidate_ids;
   std::vector<Fingerprint> candidates;
   for (std::size_t i = 0; i < n; ++i) {
     out.story[i] = std::uint32_t(i);
     if (!fps[i]) continue;
-    const auto terms = band_terms(*fps[i]);
+    const BandKeys keys = band_keys(*fps[i]);
     candidate_ids.clear();
     candidates.clear();
-    // Candidates are the stories of the articles sharing a band term that is not a stop key, each
+    // Candidates are the stories of the articles sharing a band key that is not a stop key, each
     // represented by its first article, so every member stays within the threshold of its story's first
     // version (no chaining).
-    for (const auto& term : terms) {
-      const auto it = buckets.find(term);
+    for (const std::uint64_t key : keys) {
+      const auto it = buckets.find(key);
       if (it == buckets.end()) continue;
       if (it->second.size() >= cap) {
         ++out.stop_key_hits;
@@ -260,13 +260,13 @@ Clustering cluster(const std::vector<std::optional<Fingerprint>>& fps, double th
     out.candidates += candidates.size();
     if (const auto match = best_story_match(*fps[i], candidates, threshold))
       out.story[i] = candidate_ids[match->index];
-    for (const auto& term : terms) {
-      auto& bucket = buckets[term];
+    for (const std::uint64_t key : keys) {
+      auto& bucket = buckets[key];
       if (bucket.size() < cap) bucket.push_back(std::uint32_t(i));
     }
   }
   out.seconds = seconds_since(start);
-  for (const auto& [term, members] : buckets)
+  for (const auto& [key, members] : buckets)
     out.biggest_bucket = std::max(out.biggest_bucket, members.size());
   return out;
 }

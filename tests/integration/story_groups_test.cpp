@@ -69,6 +69,26 @@ TEST_CASE("rewrites of one report are one story; a different report on the topic
   CHECK(text.out.find("+ 1 other version:") != std::string::npos);
 }
 
+TEST_CASE("a version indexed later finds its story in the buckets of one writer, partitions or shards") {
+  // The first run writes its buckets before each commit (one writer), at the end (partitions merged by
+  // the compactor) or into the control database (a sharded archive); the later run reads them.
+  for (const std::vector<std::string>& layout :
+       {std::vector<std::string>{"--threads", "1"}, {"--threads", "2"}, {"--shards", "2"}}) {
+    INFO(layout.front() << " " << layout.back());
+    TempDir dir;
+    write_versions(dir.path());
+    const std::string db = dir / "db";
+    std::vector<std::string> first = layout;
+    first.insert(first.end(), {"--db", db, dir / "a.jsonl"});
+    REQUIRE(index(first).status == 0);
+    const ProcessResult later = index({"--db", db, dir / "b.jsonl"});
+    INFO(later.err);
+    REQUIRE(later.status == 0);
+    CHECK(later.err.find("1 articles joined the story") != std::string::npos);
+    CHECK(hit_ids(search_json(db, {"story:cocoa-1", "--no-collapse"})).size() == 2);
+  }
+}
+
 TEST_CASE("a version indexed later joins its story, and a story keeps its id when its first version goes") {
   TempDir dir;
   write_versions(dir.path());

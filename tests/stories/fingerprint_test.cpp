@@ -13,7 +13,9 @@
 #include "doctest/doctest.h"
 #include "gazette/cleanup/boilerplate.hpp"
 #include "gazette/readers/text_reader.hpp"
+#include "gazette/schema/schema.hpp"
 #include "gazette/stories/fingerprint.hpp"
+#include "gazette/stories/lsh_bucket.hpp"
 
 using namespace gazette;
 
@@ -50,7 +52,7 @@ double exact_jaccard(std::string_view a, std::string_view b) {
 }
 
 bool share_band(const Fingerprint& a, const Fingerprint& b) {
-  const auto ta = band_terms(a), tb = band_terms(b);
+  const auto ta = band_keys(a), tb = band_keys(b);
   for (std::size_t i = 0; i < ta.size(); ++i)
     if (ta[i] == tb[i]) return true;
   return false;
@@ -151,21 +153,32 @@ TEST_CASE("sketch overlap: exact for sets that fit, an estimate for larger ones"
   CHECK(sketch_overlap(names_of(0, 200).names, names_of(1000, 1300).names) < 0.3);
 }
 
-TEST_CASE("band terms: B short XB terms, one per band, equal exactly when the band's rows are equal") {
+TEST_CASE("band keys: one per band, equal exactly when the band's rows are equal") {
   const auto a = fingerprint(numbered_words(0, 40));
   REQUIRE(a);
-  const auto terms = band_terms(*a);
-  REQUIRE(terms.size() == lsh_bands);
-  for (std::size_t band = 0; band < terms.size(); ++band) {
-    CHECK(terms[band].size() == 16);
-    CHECK(terms[band].starts_with("XB" + std::string(band < 10 ? "0" : "") + std::to_string(band)));
-    CHECK(terms[band].find_first_not_of("0123456789abcdef", 2) == std::string::npos);
-  }
+  const BandKeys keys = band_keys(*a);
+  for (const std::uint64_t key : keys) CHECK(key < (std::uint64_t{1} << band_key_bits));
+  CHECK(std::set<std::uint64_t>(keys.begin(), keys.end()).size() == lsh_bands);
   Fingerprint b = *a;
   b.minhash[5] ^= 1;  // row 5 is in band 1
-  const auto changed = band_terms(b);
-  for (std::size_t band = 0; band < terms.size(); ++band)
-    CHECK((changed[band] == terms[band]) == (band != 1));
+  const BandKeys changed = band_keys(b);
+  for (std::size_t band = 0; band < keys.size(); ++band) CHECK((changed[band] == keys[band]) == (band != 1));
+  // Equal rows in two bands still give two keys: the band number is part of the key.
+  Fingerprint same_rows{};
+  CHECK(band_keys(same_rows)[0] != band_keys(same_rows)[1]);
+}
+
+TEST_CASE("LSH buckets: keys carry the band key in hex, values list story ids of any bytes in order") {
+  CHECK(bucket_key(0xa1b2c3d4e5f6) == std::string(schema::meta::lsh_bucket) + "a1b2c3d4e5f6");
+  CHECK(bucket_key(1) == std::string(schema::meta::lsh_bucket) + "000000000001");
+  std::string value;
+  const std::string long_id(300, 'x'), binary_id("a\0b\x80", 4);
+  for (const std::string& id : {std::string("reuters-1"), long_id, binary_id, std::string()})
+    append_to_bucket(value, id);
+  CHECK(decode_bucket(value) == std::vector<std::string>{"reuters-1", long_id, binary_id, ""});
+  // A truncated value keeps the complete entries before the damage.
+  CHECK(decode_bucket(value.substr(0, 12)) == std::vector<std::string>{"reuters-1"});
+  CHECK(decode_bucket(std::string(1, '\x85')).empty());
 }
 
 TEST_CASE("the MinHash estimate is within three standard errors of the exact Jaccard index") {

@@ -21,7 +21,7 @@ namespace gazette::schema {
 
 /// Bumped whenever terms, slots or the stored record change incompatibly; a database of another version
 /// must be rebuilt.
-inline constexpr int version = 4;
+inline constexpr int version = 5;
 
 /// Term prefixes.
 namespace prefix {
@@ -40,7 +40,6 @@ inline constexpr std::string_view mention_day = "XMD";  ///< a day mentioned in 
 inline constexpr std::string_view mention_month = "XMM";
 inline constexpr std::string_view mention_year = "XMY";
 inline constexpr std::string_view story = "XCL";    ///< story cluster id (boolean)
-inline constexpr std::string_view lsh_band = "XB";  ///< near-duplicate LSH band bucket (boolean)
 inline constexpr std::string_view sample = "XSMP";  ///< nested facet samples: XSMP1 (1/2) .. XSMP6 (1/64)
 }  // namespace prefix
 
@@ -93,6 +92,9 @@ inline constexpr std::string_view fold_diacritics = "gazette.fold_diacritics";  
 inline constexpr std::string_view last_update = "gazette.last_update";  ///< ISO 8601 time of the last commit
 /// How a sharded archive routes articles ("year", "month" or "id:N"), kept in its control database.
 inline constexpr std::string_view shard_scheme = "gazette.shard_scheme";
+/// Near-duplicate LSH buckets: this prefix + 12 hex digits of a band key -> the stories holding it
+/// (gazette/stories/lsh_bucket.hpp). In the database with the archive's data (a sharded archive's control).
+inline constexpr std::string_view lsh_bucket = "gazette.lsh.";
 }  // namespace meta
 
 /// A sharded archive is a directory: a Xapian stub file listing its databases (so Xapian's own tools and

@@ -1,6 +1,6 @@
 /// @file
-/// @brief Near-duplicate fingerprints: MinHash signatures of an article's content words, LSH band terms that
-/// find candidate versions by a term lookup, and the decision that picks the story a new version joins.
+/// @brief Near-duplicate fingerprints: MinHash signatures of an article's content words, LSH band keys that
+/// find candidate versions by a bucket lookup, and the decision that picks the story a new version joins.
 ///
 /// Features. Rewrites of one wire story by different outlets keep the facts and the vocabulary but not the
 /// phrasing, so word shingles miss them: on the three seed versions (boilerplate removed) the exact Jaccard
@@ -13,7 +13,7 @@
 /// (a_i * XXH3(x) + b_i) mod 2^64 with fixed odd a_i. P[min_i(A) = min_i(B)] = J(A, B), so the fraction of
 /// equal values estimates the Jaccard index with standard error sqrt(J(1-J)/K) (0.042 at J = 0.3).
 ///
-/// LSH: B = 40 bands of R = 3 rows. Two articles share at least one band term with probability
+/// LSH: B = 40 bands of R = 3 rows. Two articles share at least one band key with probability
 /// 1 - (1 - J^R)^B: 0.04 at J = 0.1, 0.28 at 0.2, 0.66 at 0.3, 0.92 at 0.4, 0.97 at 0.45, 0.99 at 0.5; the
 /// S-curve's midpoint (1/B)^(1/R) is 0.29, matched to the default threshold 0.3. Rewrites by other outlets
 /// sit at J = 0.45..0.55 (seeds 000/001: 0.455; tests/data/stories rewrite: 0.53), so they are found with
@@ -48,11 +48,15 @@
 /// sketch_size smallest 32-bit hashes (a bottom-k sketch): the overlap is exact when both sets fit and
 /// otherwise estimated from the Jaccard index of the sketches' union (standard error about 0.08 at k = 32).
 ///
-/// Candidate cost. A band term shared by very many articles (a market-report template, a stock table) says
-/// nothing about the story and would make every new version compare with all of them. Callers treat a band
-/// term already carried by max_band_bucket articles as a stop key: they neither read its bucket nor add
-/// to it, so a new article looks at no more than lsh_bands * max_band_bucket earlier articles whatever
-/// the archive's size.
+/// Candidate cost. A band key shared by very many articles (a market-report template, a stock table) says
+/// nothing about the story and would make every new version compare with all of them. Callers treat a
+/// bucket already holding max_band_bucket stories as a stop key: they neither read nor extend it, so a new
+/// article looks at no more than lsh_bands * max_band_bucket earlier stories whatever the archive's size.
+///
+/// Where buckets live. Band keys were once boolean terms of each document: 40 extra postings an article,
+/// most of them the only posting of their term, made Xapian's work 0.97G instructions of 2,000 Reuters
+/// articles (+22% of all indexing). Buckets are now user metadata of the database that holds the
+/// archive's data (see gazette/stories/lsh_bucket.hpp): 0.15G for the same articles.
 #pragma once
 
 #include <array>
@@ -84,8 +88,12 @@ inline constexpr std::size_t min_veto_numbers = 2;
 inline constexpr double numbers_overlap_veto = 0.5;
 /// Names veto: both articles have names and share less than this fraction of the smaller set.
 inline constexpr double names_overlap_veto = 0.3;
-/// Band terms carried by this many articles are stop keys: callers neither read nor extend their bucket.
+/// Buckets holding this many stories are stop keys: callers neither read nor extend them.
 inline constexpr std::size_t max_band_bucket = 100;
+/// Bits of a band key: at 40 bands of a million articles, about three chance collisions in all.
+inline constexpr unsigned band_key_bits = 48;
+/// The band keys of one fingerprint, by band.
+using BandKeys = std::array<std::uint64_t, lsh_bands>;
 /// Layout version, the first byte of an encoded fingerprint.
 inline constexpr std::uint8_t fingerprint_version = 3;
 /// Largest encoded fingerprint (749 bytes): version, word count, K values, two sketches of a count and k
@@ -140,10 +148,9 @@ double sketch_overlap(const Sketch& a, const Sketch& b) noexcept;
 /// True when the names or numbers of the two articles say they are different stories (see the file comment).
 bool facts_disagree(const Fingerprint& a, const Fingerprint& b) noexcept;
 
-/// The B band terms of a fingerprint: "XB" + two-digit band number + 12 hex digits of the band's hash
-/// ("XB07a1b2c3d4e5f6", 16 bytes). Articles sharing a band term are candidate versions of one story.
-/// Never throws except std::bad_alloc.
-std::vector<std::string> band_terms(const Fingerprint& fp);
+/// The B band keys of a fingerprint: band_key_bits of a hash of the band's rows, seeded with the band
+/// number. Articles sharing a band key are candidate versions of one story. Never throws.
+BandKeys band_keys(const Fingerprint& fp) noexcept;
 
 /// The fingerprint as at most max_fingerprint_bytes bytes, for a value slot: fingerprint_version, the K
 /// MinHash values, then for names and numbers the count followed by min(count, sketch_size) hashes, all
@@ -160,7 +167,7 @@ struct StoryMatch {
 };
 
 /// Decides which story a new article joins. Candidates are the first articles of the stories the caller
-/// found through the new article's band terms other than stop keys (compare with each story's first version,
+/// found through the new article's band keys other than stop keys (compare with each story's first version,
 /// not with any member, so stories cannot drift by chaining). Returns the candidate with the highest
 /// estimated similarity if it is at least `threshold` and facts_disagree does not veto it; ties go to the
 /// earlier candidate (callers list older stories first). nullopt: the article starts its own story. Never

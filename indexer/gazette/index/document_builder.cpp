@@ -125,10 +125,7 @@ Xapian::Document DocumentBuilder::build(const Article& article,
   add_mentions(doc, mentions);
   doc.add_value(schema::slot_facets, schema::pack_facet_values(doc));
 
-  if (fingerprint) {
-    for (const std::string& band : band_terms(*fingerprint)) doc.add_boolean_term(band);
-    doc.add_value(schema::slot_fingerprint, encode_fingerprint(*fingerprint));
-  }
+  if (fingerprint) doc.add_value(schema::slot_fingerprint, encode_fingerprint(*fingerprint));
   const std::uint64_t bucket = hash64(article.id) % (1u << schema::sample_levels);
   for (unsigned level = 1; level <= schema::sample_levels && schema::in_sample(bucket, level); ++level)
     doc.add_boolean_term(schema::sample_term(level));

@@ -24,7 +24,7 @@ class DocumentBuilder {
   explicit DocumentBuilder(const AnalyzerSettings& settings);
 
   /// The document for an article whose id is set: words with positions (headline also under S and with
-  /// a higher wdf), boolean filter terms (dates, source, entities, mentioned dates, LSH bands), value slots
+  /// a higher wdf), boolean filter terms (dates, source, entities, mentioned dates), value slots
   /// and the stored record as data. The story is set later by set_story().
   Xapian::Document build(const Article& article, const std::vector<dates::DateMention>& mentions = {},
                          const std::optional<Fingerprint>& fingerprint = std::nullopt);

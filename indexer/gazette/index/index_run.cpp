@@ -278,9 +278,30 @@ class Destination {
   /// The database whose metadata hold the file manifest.
   const Xapian::Database& manifest_source() const noexcept { return manifest_source_; }
 
-  /// The database as its one writer sees it now, own uncommitted documents included (read-only runs and
-  /// new databases: the database as it was).
-  Xapian::Database current() const { return single_ ? single_->database() : existing_; }
+  /// Where story detection finds earlier articles and their buckets: the one database, or the shards and
+  /// the control database of an archive.
+  StoryStore story_store() const {
+    if (single_) {
+      const auto current = [this] { return single_->database(); };  // its own uncommitted documents too
+      return {current, current};
+    }
+    if (sharded_) return {[this] { return sharded_->existing(); }, [this] { return sharded_->control(); }};
+    return {[this] { return existing_; }, [this] { return manifest_source_; }};
+  }
+
+  /// How this run's buckets reach the database: before each commit of the one writer; at the end for a
+  /// new database written in partitions or a new archive (whose control database commits only then),
+  /// where memory already holds every bucket; for an archive with articles, at the end too.
+  BucketWrites bucket_writes() const {
+    if (options_.dry_run) return BucketWrites::none;
+    return single_ || existing_.get_doccount() ? BucketWrites::at_commits : BucketWrites::at_end;
+  }
+
+  /// Lets the one writer flush the story buckets before each of its commits.
+  void connect(StoryAssigner& stories) {
+    if (single_)
+      single_->set_before_commit([&stories](Xapian::WritableDatabase& db) { stories.flush_buckets(db); });
+  }
 
   void write(const Article& a, Xapian::Document document) {
     if (sharded_)
@@ -304,10 +325,15 @@ class Destination {
   }
 
   /// Commits the documents, then the spelling data and synonyms (after a partitioned load: merges first).
-  void finish(const SpellingCounts& spellings, const std::vector<SynonymGroup>& synonyms) {
+  void finish(const SpellingCounts& spellings, const std::vector<SynonymGroup>& synonyms,
+              StoryAssigner& stories) {
     if (sharded_)  // the control database, listed first, holds what belongs to the whole archive
       sharded_->finish([&](Xapian::WritableDatabase& control) {
         write_query_aids(control, spellings, synonyms, sharded_->forgotten_spellings());
+        if (bucket_writes() == BucketWrites::at_end)
+          stories.write_buckets(control);
+        else
+          stories.flush_buckets(control);
       });
     if (single_) {
       write_query_aids(single_->writable(), spellings, synonyms, single_->forgotten_spellings());
@@ -318,6 +344,7 @@ class Destination {
     Xapian::WritableDatabase merged = open_existing_database(options_.db);
     for (const auto& [path, state] : done_files_) record_file(merged, path, state);
     write_query_aids(merged, spellings, synonyms, partitioned_->forgotten_spellings());
+    stories.write_buckets(merged);
     merged.commit();
   }
 
@@ -383,7 +410,8 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   Destination destination(options, threads, reject, warn);
-  StoryAssigner stories([&destination] { return destination.current(); }, options.story_threshold);
+  StoryAssigner stories(destination.story_store(), destination.bucket_writes(), options.story_threshold);
+  destination.connect(stories);
   const Manifest manifest(destination.manifest_source());
   if (manifest.foreign())
     warn("the file manifest in " + options.db.string() +
@@ -451,8 +479,8 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   for (const Worker& worker : workers)
     for (const auto& [word, count] : worker.builder.spellings()) spellings[word] += count;
   Analyzer analyzer(options.analyzer);
-  destination.finish(spellings,
-                     options.dry_run ? std::vector<SynonymGroup>{} : news_synonym_groups(analyzer));
+  destination.finish(spellings, options.dry_run ? std::vector<SynonymGroup>{} : news_synonym_groups(analyzer),
+                     stories);
   progress.finish();
 
   const WriteCounts counts = destination.counts();

@@ -238,6 +238,7 @@ void IndexWriter::commit() {
   try {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     db_.set_metadata(std::string(schema::meta::last_update), format_iso8601(now));
+    if (before_commit_) before_commit_(db_);
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw Error(ErrorCode::unavailable, "commit failed: " + e.get_description(), path_.string());

@@ -65,6 +65,10 @@ class IndexWriter {
   /// Commits the current batch. @throws gazette::Error(unavailable) when the commit fails.
   void commit();
 
+  /// Runs `hook` at the start of each commit, for what else commits with the documents (story buckets).
+  void set_before_commit(std::function<void(Xapian::WritableDatabase&)> hook) {
+    before_commit_ = std::move(hook);
+  }
   /// Records a completely indexed input file in the manifest (committed with the next commit).
   void record_file(const std::filesystem::path& file, const FileState& state);
 
@@ -101,6 +105,7 @@ class IndexWriter {
   std::size_t batch_size_;
   RejectHandler on_reject_;
   WarningHandler on_warning_;
+  std::function<void(Xapian::WritableDatabase&)> before_commit_;
   bool started_empty_;
   std::vector<Pending> batch_;
   std::unordered_map<std::string, std::string> seen_;  // id -> origin, for duplicates within one run

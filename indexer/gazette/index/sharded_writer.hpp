@@ -50,7 +50,7 @@ class ShardedWriter {
   /// Stops the writer threads; without finish() each shard keeps its last commit.
   ~ShardedWriter();
 
-  /// The control database (file manifest).
+  /// The control database (file manifest, story buckets), its uncommitted changes included.
   Xapian::Database control() const { return control_->database(); }
   /// Every shard as it was before this run, searched as one (story lookups); empty for a new archive.
   Xapian::Database existing() const { return before_; }

@@ -1,23 +1,32 @@
 /// @file
-/// @brief StoryAssigner: band-term candidates from this run (in memory) and from the database.
+/// @brief StoryAssigner: candidates from this run's buckets (in memory) and from the database's buckets.
 #include "gazette/index/story_assigner.hpp"
 
 #include <algorithm>
 
-#include "gazette/core/hash.hpp"
 #include "gazette/schema/schema.hpp"
+#include "gazette/stories/lsh_bucket.hpp"
 
 namespace gazette {
 
-StoryAssigner::StoryAssigner(std::function<Xapian::Database()> database, double threshold)
-    : database_(std::move(database)),
-      earlier_articles_(database_().get_doccount() > 0),
+namespace {
+
+bool has_story(const std::vector<std::string>& stories, const std::string& story) {
+  return std::find(stories.begin(), stories.end(), story) != stories.end();
+}
+
+}  // namespace
+
+StoryAssigner::StoryAssigner(StoryStore store, BucketWrites writes, double threshold)
+    : store_(std::move(store)),
+      writes_(writes),
+      earlier_articles_(store_.articles().get_doccount() > 0),
       threshold_(threshold) {}
 
-void StoryAssigner::add_run_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out) {
-  for (const std::string& band : bands) {
-    const auto it = bands_.find(hash64(band));
-    if (it == bands_.end()) continue;
+void StoryAssigner::add_run_candidates(const BandKeys& keys, std::vector<Candidate>& out) {
+  for (const std::uint64_t key : keys) {
+    const auto it = bands_.find(key);
+    if (it == bands_.end() || it->second.size() >= max_band_bucket) continue;
     for (std::uint32_t story : it->second)
       if (std::none_of(out.begin(), out.end(),
                        [&](const Candidate& c) { return c.story == stories_[story]; }))
@@ -25,64 +34,118 @@ void StoryAssigner::add_run_candidates(const std::vector<std::string>& bands, st
   }
 }
 
-std::optional<Fingerprint> StoryAssigner::stored_fingerprint(Xapian::docid doc) {
-  return decode_fingerprint(existing_.get_document(doc).get_value(schema::slot_fingerprint));
+std::optional<Fingerprint> StoryAssigner::first_member_fingerprint(const Xapian::Database& articles,
+                                                                   const std::string& story) {
+  // The story's first member; when it was deleted, the oldest surviving member.
+  for (const std::string& term : {schema::id_term(story), schema::story_term(story)}) {
+    const auto member = articles.postlist_begin(term);
+    if (member != articles.postlist_end(term))
+      return decode_fingerprint(articles.get_document(*member).get_value(schema::slot_fingerprint));
+  }
+  return std::nullopt;  // every member was deleted: a stale bucket entry
 }
 
-void StoryAssigner::add_database_candidates(const std::vector<std::string>& bands,
+void StoryAssigner::add_database_candidates(const Xapian::Database& articles,
+                                            const std::vector<std::vector<std::string>>& buckets,
                                             std::vector<Candidate>& out) {
-  if (!earlier_articles_) return;  // every candidate is one of this run's, already in the buckets in memory
-  existing_ = database_();
-  if (existing_.get_doccount() == 0) return;
-  for (const std::string& band : bands) {
-    if (existing_.get_termfreq(band) > max_band_bucket) continue;
-    for (auto it = existing_.postlist_begin(band); it != existing_.postlist_end(band); ++it) {
-      const std::string story = existing_.get_document(*it).get_value(schema::slot_story);
-      if (story.empty() ||
-          std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.story == story; }))
-        continue;
-      // Compare with the story's first member; when it was deleted, with the member that was found.
-      const std::string first = schema::id_term(story);
-      auto member = existing_.postlist_begin(first);
-      const Xapian::docid doc = member != existing_.postlist_end(first) ? *member : *it;
-      if (const auto fp = stored_fingerprint(doc)) out.push_back({story, *fp});
+  for (const std::vector<std::string>& bucket : buckets) {
+    if (bucket.size() >= max_band_bucket) continue;  // a stop key
+    for (const std::string& story : bucket) {
+      if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.story == story; })) continue;
+      if (const auto fp = first_member_fingerprint(articles, story)) out.push_back({story, *fp});
     }
   }
 }
 
+std::string StoryAssigner::encode_run_bucket(const std::vector<std::uint32_t>& stories) const {
+  std::string value;
+  for (const std::uint32_t story : stories) append_to_bucket(value, stories_[story]);
+  return value;
+}
+
+void StoryAssigner::remember(const std::string& story, const Fingerprint& first_member, const BandKeys& keys,
+                             std::vector<std::vector<std::string>>& stored) {
+  auto [entry, is_new] = story_index_.try_emplace(story, std::uint32_t(stories_.size()));
+  if (is_new) {
+    stories_.push_back(story);
+    first_members_.push_back(first_member);
+  }
+  for (std::size_t band = 0; band < lsh_bands; ++band) {
+    auto& bucket = bands_[keys[band]];
+    if (std::find(bucket.begin(), bucket.end(), entry->second) != bucket.end()) continue;
+    if (bucket.size() < max_band_bucket) bucket.push_back(entry->second);
+    if (earlier_articles_) {
+      // The stored bucket (with this run's changes) is the whole list; memory only finds the stories of
+      // this run, whose first members other databases (a sharded archive's) cannot show yet.
+      if (stored[band].size() >= max_band_bucket || has_story(stored[band], story)) continue;
+      stored[band].push_back(story);
+      if (writes_ == BucketWrites::none) continue;
+      std::string value;
+      for (const std::string& s : stored[band]) append_to_bucket(value, s);
+      unflushed_[keys[band]] = std::move(value);
+    } else if (writes_ == BucketWrites::at_commits && bucket.back() == entry->second) {
+      changed_.push_back(keys[band]);
+    }
+  }
+}
+
+std::vector<std::string> StoryAssigner::stored_bucket(const Xapian::Database& buckets,
+                                                      std::uint64_t key) const {
+  const auto it = unflushed_.find(key);
+  return decode_bucket(it != unflushed_.end() ? it->second : buckets.get_metadata(bucket_key(key)));
+}
+
+void StoryAssigner::flush_buckets(Xapian::WritableDatabase& db) {
+  std::sort(changed_.begin(), changed_.end());
+  changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
+  for (const std::uint64_t key : changed_) db.set_metadata(bucket_key(key), encode_run_bucket(bands_[key]));
+  changed_.clear();
+  std::vector<std::pair<std::uint64_t, std::string>> values(unflushed_.begin(), unflushed_.end());
+  std::sort(values.begin(), values.end());
+  for (const auto& [key, value] : values) db.set_metadata(bucket_key(key), value);
+  unflushed_.clear();
+}
+
+void StoryAssigner::write_buckets(Xapian::WritableDatabase& db) const {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(bands_.size());
+  for (const auto& entry : bands_) keys.push_back(entry.first);
+  std::sort(keys.begin(), keys.end());
+  for (const std::uint64_t key : keys) db.set_metadata(bucket_key(key), encode_run_bucket(bands_.at(key)));
+}
+
 std::string StoryAssigner::assign(const std::string& id, const std::optional<Fingerprint>& fingerprint) {
   if (!fingerprint) return id;
-  const std::vector<std::string> bands = band_terms(*fingerprint);
+  const BandKeys keys = band_keys(*fingerprint);
   std::vector<Candidate> candidates;
-  add_run_candidates(bands, candidates);
-  const auto from_run = std::ptrdiff_t(candidates.size());
-  try {
-    add_database_candidates(bands, candidates);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    // A reader of shards that writer threads commit to (a sharded archive) falls behind: catch up, retry.
-    candidates.erase(candidates.begin() + from_run, candidates.end());
-    existing_.reopen();
-    add_database_candidates(bands, candidates);
+  add_run_candidates(keys, candidates);
+  std::vector<std::vector<std::string>> stored(lsh_bands);
+  if (earlier_articles_) {
+    const Xapian::Database buckets = store_.buckets();
+    for (std::size_t band = 0; band < lsh_bands; ++band) stored[band] = stored_bucket(buckets, keys[band]);
+    Xapian::Database articles = store_.articles();
+    const auto from_run = std::ptrdiff_t(candidates.size());
+    try {
+      add_database_candidates(articles, stored, candidates);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A reader of shards that writer threads commit to (a sharded archive) falls behind: catch up, retry.
+      candidates.erase(candidates.begin() + from_run, candidates.end());
+      articles.reopen();
+      add_database_candidates(articles, stored, candidates);
+    }
   }
   // Older stories first, so a tie goes to the story that existed first.
   std::vector<Fingerprint> prints;
   for (const Candidate& c : candidates) prints.push_back(c.fingerprint);
   const auto match = best_story_match(*fingerprint, prints, threshold_);
-
-  std::string story = match ? candidates[match->index].story : id;
-  if (story != id) ++joined_;
-  auto [entry, is_new] = story_index_.try_emplace(story, std::uint32_t(stories_.size()));
-  if (is_new) {
-    stories_.push_back(story);
-    first_members_.push_back(*fingerprint);
+  if (!match) {
+    remember(id, *fingerprint, keys, stored);
+    return id;
   }
-  for (const std::string& band : bands) {
-    auto& bucket = bands_[hash64(band)];
-    if (bucket.size() < max_band_bucket &&
-        std::find(bucket.begin(), bucket.end(), entry->second) == bucket.end())
-      bucket.push_back(entry->second);
-  }
-  return story;
+  ++joined_;
+  const Candidate& chosen = candidates[match->index];
+  remember(chosen.story, chosen.fingerprint, keys, stored);
+  return chosen.story;
 }
 
 }  // namespace gazette

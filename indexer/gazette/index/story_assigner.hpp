@@ -1,11 +1,12 @@
 /// @file
 /// @brief Story clustering at index time: each fingerprinted article joins the story of a near-duplicate
-/// found through its LSH band terms, or starts a story of its own.
+/// found through its LSH band keys, or starts a story of its own.
 ///
 /// Assignment is one deterministic stage before documents are routed to writers. A story's id is the id of
-/// its first member and is never reassigned; every member carries it (slot_story, XCL term) and its band
-/// terms, so a version indexed later finds its story by term lookups in the database, also after the
-/// first member was deleted.
+/// its first member and is never reassigned; every member carries it (slot_story, XCL term), and the LSH
+/// buckets of the members' band keys (user metadata, gazette/stories/lsh_bucket.hpp) list it, so a version
+/// indexed later finds its story by bucket lookups in the database, also after the first member was
+/// deleted (it is then compared with a surviving member).
 #pragma once
 
 #include <cstdint>
@@ -21,16 +22,35 @@
 
 namespace gazette {
 
+/// Where story detection reads: the articles of earlier runs and the LSH buckets.
+struct StoryStore {
+  /// The articles indexed before this run (their stories' first members), possibly empty.
+  std::function<Xapian::Database()> articles;
+  /// The database whose metadata hold the buckets, as its writer sees it (flushed buckets of this run
+  /// included), possibly empty.
+  std::function<Xapian::Database()> buckets;
+};
+
+/// How the buckets of a run reach the database.
+enum class BucketWrites {
+  at_commits,  ///< flush_buckets() before each commit of the database holding them
+  at_end,      ///< write_buckets() into a database that had no articles before the run (a bulk load)
+  none,        ///< a dry run
+};
+
 /// Assigns stories. Not thread-safe: called from the pipeline's serial stage.
 class StoryAssigner {
  public:
-  /// database: the database being written, as its writer sees it (its own uncommitted documents included;
-  /// a snapshot of another revision could be discarded by the writer's commits), or an empty one.
-  StoryAssigner(std::function<Xapian::Database()> database, double threshold);
+  StoryAssigner(StoryStore store, BucketWrites writes, double threshold);
 
   /// The story of the article with this id and fingerprint (its own id when it has no fingerprint or no
   /// near-duplicate), remembered for the articles that follow.
   std::string assign(const std::string& id, const std::optional<Fingerprint>& fingerprint);
+
+  /// Writes the buckets changed since the last flush, in key order (B-tree inserts in order are cheap).
+  void flush_buckets(Xapian::WritableDatabase& db);
+  /// Writes every bucket of this run, in key order.
+  void write_buckets(Xapian::WritableDatabase& db) const;
 
   /// Stories that got a second member during this run.
   std::size_t joined() const noexcept { return joined_; }
@@ -40,18 +60,27 @@ class StoryAssigner {
     std::string story;
     Fingerprint fingerprint;
   };
-  void add_run_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out);
-  void add_database_candidates(const std::vector<std::string>& bands, std::vector<Candidate>& out);
-  std::optional<Fingerprint> stored_fingerprint(Xapian::docid doc);
+  void add_run_candidates(const BandKeys& keys, std::vector<Candidate>& out);
+  void add_database_candidates(const Xapian::Database& articles,
+                               const std::vector<std::vector<std::string>>& buckets,
+                               std::vector<Candidate>& out);
+  std::optional<Fingerprint> first_member_fingerprint(const Xapian::Database& articles,
+                                                      const std::string& story);
+  std::vector<std::string> stored_bucket(const Xapian::Database& buckets, std::uint64_t key) const;
+  void remember(const std::string& story, const Fingerprint& fingerprint, const BandKeys& keys,
+                std::vector<std::vector<std::string>>& stored);
+  std::string encode_run_bucket(const std::vector<std::uint32_t>& stories) const;
 
-  std::function<Xapian::Database()> database_;
-  bool earlier_articles_;      // whether the database held articles before this run (not so in a bulk load)
-  Xapian::Database existing_;  // the current handle, for the helpers of one assign()
+  StoryStore store_;
+  BucketWrites writes_;
+  bool earlier_articles_;  // whether the database held articles before this run (not so in a bulk load)
   double threshold_;
-  std::vector<std::string> stories_;        // stories started in this run, by index
+  std::vector<std::string> stories_;        // stories started or joined in this run, by index
   std::vector<Fingerprint> first_members_;  // their first member's fingerprint
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands_;  // band hash -> story indexes
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands_;  // band key -> story indexes
   std::unordered_map<std::string, std::uint32_t> story_index_;
+  std::vector<std::uint64_t> changed_;                        // bulk load: buckets changed since the flush
+  std::unordered_map<std::uint64_t, std::string> unflushed_;  // otherwise: their whole new values
   std::size_t joined_ = 0;
 };
 
