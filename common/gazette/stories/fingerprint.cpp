@@ -35,8 +35,26 @@ constexpr bool sorted_stopwords() {
 }
 static_assert(sorted_stopwords());
 
+// A word of up to 8 bytes as a number that orders like the word (big-endian, zero-padded).
+constexpr std::uint64_t packed_word(std::string_view word) noexcept {
+  std::uint64_t packed = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    packed = packed << 8 | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0u);
+  return packed;
+}
+
+constexpr std::array<std::uint64_t, stopwords.size()> packed_stopwords = [] {
+  std::array<std::uint64_t, stopwords.size()> packed{};
+  for (std::size_t i = 0; i < stopwords.size(); ++i) packed[i] = packed_word(stopwords[i]);
+  return packed;
+}();
+static_assert(std::all_of(stopwords.begin(), stopwords.end(),
+                          [](std::string_view w) { return w.size() <= 8; }));
+
+// Integer comparisons instead of string comparisons: this runs for every token of every article.
 bool is_stopword(std::string_view word) noexcept {
-  return std::binary_search(stopwords.begin(), stopwords.end(), word);
+  return word.size() <= 8 &&
+         std::binary_search(packed_stopwords.begin(), packed_stopwords.end(), packed_word(word));
 }
 
 // splitmix64: the fixed coefficients of the K hash functions (a_i odd).

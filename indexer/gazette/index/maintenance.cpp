@@ -11,6 +11,7 @@
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/manifest.hpp"
 #include "gazette/index/query_aids.hpp"
+#include "gazette/index/story_buckets.hpp"
 #include "gazette/schema/schema.hpp"
 
 namespace gazette {
@@ -65,9 +66,10 @@ void replace_database(const std::filesystem::path& target, const std::filesystem
   std::filesystem::remove_all(retired, ec);
 }
 
-void compact_database(const std::filesystem::path& db, std::ostream& log) {
+void compact_database(const std::filesystem::path& db, std::ostream& log, bool purge_own_stories) {
   // Hold the write lock while compacting, so no indexer writes into the copy's source meanwhile.
   Xapian::WritableDatabase lock = open_existing_database(db);
+  if (purge_own_stories && purge_stale_stories(lock, lock) > 0) lock.commit();
   const std::string suffix = "." + std::to_string(getpid());
   const std::filesystem::path fresh = db.string() + ".compacting" + suffix,
                               old = db.string() + ".old" + suffix;

@@ -37,8 +37,10 @@ void replace_database(const std::filesystem::path& target, const std::filesystem
 
 /// Rewrites the database with Xapian's compactor into a new folder and swaps it in place. Deleted articles
 /// leave old blocks behind until this runs: it is the purge step after a takedown, and it makes the
-/// database smaller and faster. The old database stays in place until the new one is complete.
+/// database smaller and faster. The old database stays in place until the new one is complete. With
+/// purge_own_stories, the story buckets first lose the stories none of its articles carry any more (a
+/// sharded archive's control database, whose articles are in the shards, is purged by compact_archive).
 /// @throws gazette::Error as open_existing_database does, or (unavailable) when the compaction fails.
-void compact_database(const std::filesystem::path& db, std::ostream& log);
+void compact_database(const std::filesystem::path& db, std::ostream& log, bool purge_own_stories = true);
 
 }  // namespace gazette

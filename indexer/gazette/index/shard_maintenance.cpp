@@ -7,6 +7,7 @@
 #include "gazette/index/index_writer.hpp"
 #include "gazette/index/query_aids.hpp"
 #include "gazette/index/sharded_writer.hpp"
+#include "gazette/index/story_buckets.hpp"
 #include "gazette/schema/schema.hpp"
 
 namespace gazette {
@@ -14,10 +15,13 @@ namespace gazette {
 void compact_archive(const std::filesystem::path& archive, std::ostream& log) {
   {
     Xapian::WritableDatabase lock = open_existing_database(control_path(archive));
+    Xapian::Database articles;
+    for (const auto& shard : shard_paths(archive)) articles.add_database(Xapian::Database(shard.string()));
+    if (purge_stale_stories(lock, articles) > 0) lock.commit();
     for (const auto& shard : shard_paths(archive)) compact_database(shard, log);
   }
-  // The control database too: its spelling data held the words of deleted articles.
-  compact_database(control_path(archive), log);
+  // The control database too: its spelling data and story buckets held deleted articles' words and ids.
+  compact_database(control_path(archive), log, false);
   write_archive_stub(archive);
 }
 
