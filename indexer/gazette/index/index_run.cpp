@@ -30,6 +30,7 @@
 #include "gazette/index/manifest.hpp"
 #include "gazette/index/partitioned_writer.hpp"
 #include "gazette/index/query_aids.hpp"
+#include "gazette/index/quote_joiner.hpp"
 #include "gazette/index/reject_log.hpp"
 #include "gazette/index/sharded_writer.hpp"
 #include "gazette/index/stored_reader.hpp"
@@ -52,6 +53,7 @@ struct Item {
   std::vector<std::string> warnings;       // logged by the writing stage, in input order
   std::vector<std::size_t> removed;        // boilerplate removals per rule
   std::optional<Fingerprint> fingerprint;  // for the story stage
+  bool quotes = false;                     // long quotes: the quote rule may join it to a story
   std::optional<std::pair<std::filesystem::path, FileState>> file_done;  // a marker: this file is all read
 };
 
@@ -282,6 +284,9 @@ class Destination {
   /// new databases: the database as it was).
   Xapian::Database current() const { return single_ ? single_->database() : existing_; }
 
+  /// The one writer's database while it holds the lock (null for a bulk load, shards or a dry run).
+  Xapian::WritableDatabase* writer() noexcept { return single_ ? &single_->writable() : nullptr; }
+
   void write(const Article& a, Xapian::Document document) {
     if (sharded_)
       sharded_->write(a, std::move(document));
@@ -384,6 +389,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   Destination destination(options, threads, reject, warn);
   StoryAssigner stories([&destination] { return destination.current(); }, options.story_threshold);
+  QuoteJoiner quotes;
   const Manifest manifest(destination.manifest_source());
   if (manifest.foreign())
     warn("the file manifest in " + options.db.string() +
@@ -421,7 +427,10 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
           else {
             Enrichment found = worker.enricher.enrich(*article);
             item.removed = std::move(found.removed);
-            if (options.stories) item.fingerprint = fingerprint(article->body);
+            if (options.stories) {
+              item.fingerprint = fingerprint(article->body);
+              item.quotes = quotes_qualify(quoted_words(article->body));
+            }
             item.document = worker.builder.build(*article, found.mentions, item.fingerprint);
           }
         }
@@ -441,7 +450,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
             continue;
           }
           const Article& a = std::get<Article>(item.read);
-          set_story(item.document, stories.assign(a.id, item.fingerprint));
+          const std::string story = stories.assign(a.id, item.fingerprint);
+          if (item.quotes && story == a.id) quotes.add(a.id);
+          set_story(item.document, story);
           destination.write(a, std::move(item.document));
         }
         if (!options.dry_run) summary.rejected = rejects.count();
@@ -454,6 +465,12 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   destination.finish(spellings,
                      options.dry_run ? std::vector<SynonymGroup>{} : news_synonym_groups(analyzer));
   progress.finish();
+  if (options.stories && !options.dry_run) {
+    const auto pass_start = Clock::now();
+    summary.quote_checked = quotes.recorded();
+    summary.quote_joins = quotes.join(options.db, destination.writer());
+    summary.quote_seconds = std::chrono::duration<double>(Clock::now() - pass_start).count();
+  }
 
   const WriteCounts counts = destination.counts();
   summary.added = counts.added;
@@ -525,6 +542,14 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
   if (s.dry_run) out << "gazette-index: dry run: nothing was written (the counts say what a run would do)\n";
   if (s.joined_stories)
     out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
+  if (s.quote_checked) {
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "gazette-index: %zu articles joined the story they quote (%zu quoting articles checked in "
+                  "%.2f s)\n",
+                  s.quote_joins, s.quote_checked, s.quote_seconds);
+    out << line;
+  }
   if (!s.boilerplate.empty()) {
     out << "gazette-index: boilerplate removed:";
     for (const auto& [rule, count] : s.boilerplate) out << ' ' << rule << ' ' << count;
