@@ -4,6 +4,7 @@
 #include "gazette/stories/quotes.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace gazette {
 namespace {
@@ -43,7 +44,80 @@ std::size_t paragraph_break(std::string_view text, std::size_t i) noexcept {
   return j;
 }
 
+// Lower-case ASCII words of text (letters only), for the attribution phrases.
+std::vector<std::string> plain_words(std::string_view text) {
+  std::vector<std::string> words(1);
+  for (const char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      words.back() += char(c | 0x20);
+    else if (!words.back().empty())
+      words.emplace_back();
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+template <std::size_t N>
+bool is_any(std::string_view word, const std::string_view (&list)[N]) noexcept {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+// Nouns that name a report or its publisher, and the verbs that continue one's text.
+constexpr std::string_view report_nouns[] = {"report", "article", "dispatch", "wire", "story"};
+constexpr std::string_view report_sources[] = {"report", "article",   "dispatch", "wire",
+                                               "agency", "newspaper", "reuters",  "ap",
+                                               "afp",    "bloomberg", "cnn",      "bbc"};
+constexpr std::string_view report_saying[] = {"said", "says", "wrote", "writes"};
+constexpr std::string_view report_verbs[] = {"said",      "says",   "reports", "reported", "continues",
+                                             "continued", "writes", "wrote",   "adds",     "added"};
+
+// True when the words hold an attribution phrase (see the header).
+bool has_attribution(const std::vector<std::string>& w) {
+  const auto within = [&](std::size_t from, std::size_t span, const auto& list) {
+    for (std::size_t k = from; k < std::min(w.size(), from + span); ++k)
+      if (is_any(w[k], list)) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if (w[i] == "according" && w[i + 1] == "to" &&
+        (within(i + 2, 4, report_nouns) || within(i + 2, 4, report_sources)))
+      return true;
+    if (is_any(w[i], report_sources) && is_any(w[i + 1], report_verbs)) return true;
+    if (is_any(w[i], report_saying) && w[i + 1] == "in" && within(i + 2, 4, report_nouns)) return true;
+  }
+  return false;
+}
+
+// Start of the paragraph holding byte i ("\n\n" separates paragraphs in stored bodies), and its end.
+std::size_t paragraph_start(std::string_view text, std::size_t i) noexcept {
+  const std::size_t p = i == 0 ? std::string_view::npos : text.rfind("\n\n", i - 1);
+  return p == std::string_view::npos ? 0 : p + 2;
+}
+std::size_t paragraph_end(std::string_view text, std::size_t i) noexcept {
+  const std::size_t p = text.find("\n\n", i);
+  return p == std::string_view::npos ? text.size() : p;
+}
+
 }  // namespace
+
+bool attributed_to_report(std::string_view text, std::string_view passage) {
+  const auto begin = std::size_t(passage.data() - text.data()), end = begin + passage.size();
+  const std::size_t first = paragraph_start(text, begin), last = paragraph_end(text, end);
+  if (has_attribution(plain_words(text.substr(first, begin - first))) ||
+      has_attribution(plain_words(text.substr(end, last - end))))
+    return true;
+  // A passage opening its paragraph may be introduced by the one before ("Reuters continues. And more:").
+  const std::string_view lead = text.substr(first, begin - first);
+  if (first < 2 || lead.find_first_not_of(" \t\"\u201c") != std::string_view::npos) return false;
+  const std::size_t previous = paragraph_start(text, first - 2);
+  return has_attribution(plain_words(text.substr(previous, first - 2 - previous)));
+}
+
+std::vector<std::string_view> report_quotes(std::string_view text) {
+  std::vector<std::string_view> passages = quoted_passages(text);
+  std::erase_if(passages, [&](std::string_view p) { return !attributed_to_report(text, p); });
+  return passages;
+}
 
 std::vector<std::string_view> quoted_passages(std::string_view text, std::size_t min_bytes) {
   std::vector<std::string_view> passages;
@@ -87,7 +161,7 @@ std::vector<std::string> content_word_set(std::string_view text) {
 
 std::vector<std::string> quoted_words(std::string_view text) {
   std::vector<std::string> words;
-  for (const std::string_view passage : quoted_passages(text)) {
+  for (const std::string_view passage : report_quotes(text)) {
     std::vector<std::string> found = fingerprint_words(passage);
     words.insert(words.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }

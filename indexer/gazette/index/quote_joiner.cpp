@@ -90,7 +90,7 @@ class Finder {
   /// the article's own story.
   Xapian::Query candidate_query(const Article& article, const std::string& story) {
     std::vector<std::string> terms;
-    for (const std::string_view passage : quoted_passages(article.body)) {
+    for (const std::string_view passage : report_quotes(article.body)) {
       tokens_.clear();
       analyzer_.tokenize(passage, tokens_);
       for (const Token& token : tokens_) {
