@@ -407,6 +407,10 @@ int main(int argc, char** argv) try {
   }
   const double clean_seconds = seconds_since(start);
   const Fingerprints fps = fingerprint_all(bodies);
+  start = Clock::now();
+  std::size_t qualifying_bodies = 0;  // the indexer's workers check every article's quotes
+  for (const std::string& body : bodies) qualifying_bodies += quotes_qualify(quoted_words(body)) ? 1 : 0;
+  const double quote_seconds = seconds_since(start);
   Clustering clustering = cluster(fps.fps, options.threshold, options.bucket_cap);
   const std::vector<std::uint32_t> before_quotes = clustering.story;
   QuoteJoins quote_joins;
@@ -435,6 +439,10 @@ int main(int argc, char** argv) try {
   std::printf("\nclean        %.3f s  %8.0f articles/s  %6.2f us/article\n", clean_seconds,
               double(n) / clean_seconds, 1e6 * clean_seconds / double(n));
   print_cost("corpus", n, fps, clustering);
+  std::printf(
+      "  quotes       %.3f s  %8.0f articles/s  %6.2f us/article  (%zu articles with long quotes "
+      "attributed to a report)\n",
+      quote_seconds, double(n) / quote_seconds, 1e6 * quote_seconds / double(n), qualifying_bodies);
   std::printf("fingerprint+cluster %.2f us/article\n", 1e6 * (fps.seconds + clustering.seconds) / double(n));
   std::printf("clusters of two or more: %zu holding %zu articles; largest %zu; sizes:", multi.size(),
               in_multi, largest);
