@@ -146,7 +146,7 @@ TEST_CASE("the seed articles form one story: two rewrites, and the commentary th
   check_one_story(dir / "db");
 }
 
-TEST_CASE("the commentary joins the report's story whatever the order within a run, and in a later run") {
+TEST_CASE("the commentary joins the report's story whatever the order, within a run or across runs") {
   SKIP_WITHOUT_SEEDS();
   TempDir dir;
   SUBCASE("the commentary first in the run") {
@@ -162,6 +162,20 @@ TEST_CASE("the commentary joins the report's story whatever the order within a r
     INFO(later.err);
     REQUIRE(later.status == 0);
     CHECK(later.err.find("1 articles joined the story they quote") != std::string::npos);
+    check_one_story(dir / "db");
+  }
+  SUBCASE("the report in a later run than the commentary") {
+    copy_seeds(dir / "in", {"002"});
+    copy_seeds(dir / "later", {"000", "001"});
+    const ProcessResult first = index({"--db", dir / "db", dir / "in"});
+    REQUIRE(first.status == 0);
+    CHECK(first.err.find("0 articles joined the story they quote (1 quoting articles checked") !=
+          std::string::npos);
+    const ProcessResult later = index({"--db", dir / "db", dir / "later"});
+    INFO(later.err);
+    REQUIRE(later.status == 0);
+    CHECK(later.err.find("1 articles joined the story they quote (1 quoting articles checked") !=
+          std::string::npos);
     check_one_story(dir / "db");
   }
   SUBCASE("two shards") {

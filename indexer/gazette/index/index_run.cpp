@@ -432,6 +432,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
               item.quotes = quotes_qualify(quoted_words(article->body));
             }
             item.document = worker.builder.build(*article, found.mentions, item.fingerprint);
+            if (item.quotes) item.document.add_boolean_term(std::string(schema::quotes_term));
           }
         }
         return chunk;
@@ -451,7 +452,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
           }
           const Article& a = std::get<Article>(item.read);
           const std::string story = stories.assign(a.id, item.fingerprint);
-          if (item.quotes && story == a.id) quotes.add(a.id);
+          quotes.note(a, item.quotes && story == a.id);
           set_story(item.document, story);
           destination.write(a, std::move(item.document));
         }
@@ -467,8 +468,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   progress.finish();
   if (options.stories && !options.dry_run) {
     const auto pass_start = Clock::now();
-    summary.quote_checked = quotes.recorded();
-    summary.quote_joins = quotes.join(options.db, destination.writer());
+    const QuoteJoiner::Result joins = quotes.join(options.db, destination.writer());
+    summary.quote_checked = joins.checked;
+    summary.quote_joins = joins.joined;
     summary.quote_seconds = std::chrono::duration<double>(Clock::now() - pass_start).count();
   }
 

@@ -46,21 +46,21 @@ class Finder {
   Finder(const Xapian::Database& all, const AnalyzerSettings& settings, double threshold)
       : all_(all), analyzer_(settings), threshold_(threshold) {}
 
-  /// The story the article with this id joins; nullopt when it no longer heads its own story, does not
-  /// qualify, or quotes nothing found.
-  std::optional<std::string> quoted_story(const std::string& id) {
-    const std::string id_term = schema::id_term(id);
-    const auto found = all_.postlist_begin(id_term);
-    if (found == all_.postlist_end(id_term)) return std::nullopt;  // replaced by a rejected record, deleted
-    const Xapian::Document doc = all_.get_document(*found);
-    if (doc.get_value(schema::slot_story) != id) return std::nullopt;
-    const std::optional<Article> article = decode(doc);
-    if (!article) return std::nullopt;
-    const std::vector<std::string> quoted = quoted_words(article->body);
-    if (!quotes_qualify(quoted)) return std::nullopt;
+  /// The article stored as doc when it still heads its own story and qualifies; else nullopt.
+  std::optional<Article> quoting_head(Xapian::docid docid) {
+    const Xapian::Document doc = all_.get_document(docid);
+    std::optional<Article> article = decode(doc);
+    if (!article || doc.get_value(schema::slot_story) != article->id ||
+        !quotes_qualify(quoted_words(article->body)))
+      return std::nullopt;
+    return article;
+  }
 
+  /// The story a quoting article joins, or nullopt when it quotes nothing found.
+  std::optional<std::string> quoted_story(const Article& article) {
+    const std::vector<std::string> quoted = quoted_words(article.body);
     Xapian::Enquire enquire(all_);
-    enquire.set_query(candidate_query(*article, id));
+    enquire.set_query(candidate_query(article, article.id));
     const Xapian::MSet hits = enquire.get_mset(0, quote_candidates);
     std::vector<QuoteCandidate> candidates;
     std::vector<std::string> stories;
@@ -72,7 +72,7 @@ class Finder {
       candidates.push_back({content_word_set(text->body), fingerprint(text->body)});
       stories.push_back(std::move(story));
     }
-    const auto match = best_quoted_candidate(quoted, fingerprint(article->body), candidates, threshold_);
+    const auto match = best_quoted_candidate(quoted, fingerprint(article.body), candidates, threshold_);
     if (!match) return std::nullopt;
     return stories[match->index];
   }
@@ -137,23 +137,63 @@ void move_story(Xapian::WritableDatabase& db, const std::string& from, const std
 
 }  // namespace
 
-std::size_t QuoteJoiner::join(const std::filesystem::path& db, Xapian::WritableDatabase* writer) {
-  if (ids_.empty()) return 0;
-  std::sort(ids_.begin(), ids_.end());
-  ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());  // an id written twice in the run
+void QuoteJoiner::note(const Article& article, bool check) {
+  written_ = true;
+  if (check) ids_.push_back(article.id);
+  if (!article.published) {
+    undated_ = true;
+    return;
+  }
+  const Day day = std::chrono::floor<std::chrono::days>(*article.published);
+  if (!first_day_ || day < *first_day_) first_day_ = day;
+  if (!last_day_ || day > *last_day_) last_day_ = day;
+}
+
+QuoteJoiner::Result QuoteJoiner::join(const std::filesystem::path& db, Xapian::WritableDatabase* writer) {
+  Result result;
+  if (!written_) return result;
   try {
     Target target = open_target(db, writer);
-    if (target.writable.empty()) return 0;
-    Finder finder(target.all, recorded_analyzer_settings(target.lock ? *target.lock : target.writable[0]),
+    if (target.writable.empty()) return result;
+    const Xapian::Database& all = target.all;
+    std::vector<Xapian::docid> docs;  // this run's quoting articles, then earlier ones
+    for (const std::string& id : ids_) {
+      const std::string term = schema::id_term(id);
+      if (const auto it = all.postlist_begin(term); it != all.postlist_end(term)) docs.push_back(*it);
+    }
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());  // an id written twice in the run
+    const std::size_t from_run = docs.size();
+    // Earlier quoting articles whose window holds an article of this run.
+    const std::string marker(schema::quotes_term);
+    const std::string first = undated_ || !first_day_
+                                  ? std::string()
+                                  : format_compact_day(*first_day_ - std::chrono::days{quote_window_after}),
+                      last = undated_ || !last_day_
+                                 ? std::string()
+                                 : format_compact_day(*last_day_ + std::chrono::days{quote_window_before});
+    for (auto it = all.postlist_begin(marker); it != all.postlist_end(marker); ++it) {
+      if (std::binary_search(docs.begin(), docs.begin() + std::ptrdiff_t(from_run), *it)) continue;
+      const std::string day =
+          first.empty() ? std::string() : all.get_document(*it).get_value(schema::slot_day);
+      if (day.empty() || (day >= first && day <= last)) docs.push_back(*it);
+    }
+
+    Finder finder(all, recorded_analyzer_settings(target.lock ? *target.lock : target.writable[0]),
                   threshold_);
     std::map<std::string, std::string> quotes;  // story of a quoting article -> story it quotes
-    for (const std::string& id : ids_)
-      if (auto story = finder.quoted_story(id)) quotes.emplace(id, std::move(*story));
+    for (const Xapian::docid doc : docs) {
+      const std::optional<Article> article = finder.quoting_head(doc);
+      if (!article) continue;
+      ++result.checked;
+      if (auto story = finder.quoted_story(*article)) quotes.emplace(article->id, std::move(*story));
+    }
     const auto moves = resolve_quote_joins(quotes);
     for (const auto& [from, to] : moves)
       for (Xapian::WritableDatabase& w : target.writable) move_story(w, from, to);
     for (Xapian::WritableDatabase& w : target.writable) w.commit();
-    return moves.size();
+    result.joined = moves.size();
+    return result;
   } catch (const Xapian::Error& e) {
     throw Error(ErrorCode::unavailable,
                 "joining quoting articles to their stories failed: " + e.get_description() +
