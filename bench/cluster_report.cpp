@@ -4,13 +4,22 @@
 /// and a scale check of the per-article clustering cost on the corpus read several times.
 ///
 /// Usage: cluster_report [PATH...] [--threshold T] [--sample N] [--seed S] [--bucket-cap C] [--copies M]
+///                       [--no-quotes]
 ///   PATH: input files or folders in any Gazette format (default ../shared/corpora/reuters21578).
+///   --no-quotes: leave out the quote rule (below), as the indexer before it.
 ///   --bucket-cap: band keys carried by C articles are stop keys (default max_band_bucket; 0: no cap).
 ///   --copies: the scale check reads the corpus M times (default 5; 1 skips it).
 /// Every article is cleaned (boilerplate rules) and fingerprinted, then assigned in input order with an
 /// in-memory LSH index and the library's decision (best_story_match over the first articles of the stories
 /// found through its band keys that are not stop keys): it joins the best story or starts its own, as the
 /// indexer should.
+///
+/// Quote rule (stories/quotes.hpp, the indexer's post-pass): after clustering, each article that heads its
+/// own story and qualifies (quotes_qualify) is compared with the quote_candidates articles of other stories
+/// published within quote_window_before days before to quote_window_after days after it (or undated) that
+/// contain most of its quoted words (the indexer takes its best BM25 hits for those words instead, so it
+/// finds at most these joins), best_quoted_candidate decides, resolve_quote_joins settles chains, and each
+/// join is judged by rule A against its new story's first member; the joins rule A counts wrong are listed.
 ///
 /// Precision rules, checked between each member of a sampled cluster and the cluster's first member:
 ///  - J5: the exact Jaccard index of word 5-shingles (lower-cased words of letters and digits, stopwords
@@ -46,6 +55,7 @@
 #include "gazette/cleanup/boilerplate.hpp"
 #include "gazette/readers/reader.hpp"
 #include "gazette/stories/fingerprint.hpp"
+#include "gazette/stories/quotes.hpp"
 
 namespace {
 
@@ -63,6 +73,7 @@ struct Options {
   unsigned seed = 5;
   std::size_t bucket_cap = max_band_bucket;
   std::size_t copies = 5;
+  bool quotes = true;
 };
 
 Options parse_options(int argc, char** argv) {
@@ -80,6 +91,8 @@ Options parse_options(int argc, char** argv) {
       options.bucket_cap = std::stoul(argv[++i]);
     else if (arg == "--copies" && has_value)
       options.copies = std::max<std::size_t>(1, std::stoul(argv[++i]));
+    else if (arg == "--no-quotes")
+      options.quotes = false;
     else if (arg.starts_with("--"))
       throw std::runtime_error("unknown option " + arg);
     else
@@ -293,6 +306,79 @@ void print_cost(const char* label, std::size_t n, const Fingerprints& f, const C
       c.biggest_bucket);
 }
 
+// The indexer's quote_joiner.hpp constants (the indexer library is not linked here).
+constexpr std::size_t quote_candidates = 5;
+constexpr int quote_window_before = 7, quote_window_after = 1;
+
+struct QuoteJoins {
+  std::size_t qualifying = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> joins;  // quoting article -> first of its new story
+  std::map<std::uint32_t, double> containment;                 // of each joining article's best match
+  double seconds = 0;
+};
+
+// Applies the quote rule to a clustering in memory (see the file comment).
+QuoteJoins join_quotes(const std::vector<Article>& articles, const std::vector<std::string>& bodies,
+                       const std::vector<std::optional<Fingerprint>>& fps,
+                       std::vector<std::uint32_t>& story) {
+  QuoteJoins out;
+  const auto start = Clock::now();
+  const std::size_t n = bodies.size();
+  std::vector<std::vector<std::string>> words(n);
+  for (std::size_t i = 0; i < n; ++i) words[i] = content_word_set(bodies[i]);
+  const auto day_of = [&](std::size_t i) {
+    return articles[i].published
+               ? std::chrono::floor<std::chrono::days>(*articles[i].published).time_since_epoch().count()
+               : 0;
+  };
+  std::vector<std::uint32_t> by_day(n);
+  for (std::size_t i = 0; i < n; ++i) by_day[i] = std::uint32_t(i);
+  std::stable_sort(by_day.begin(), by_day.end(), [&](auto a, auto b) { return day_of(a) < day_of(b); });
+  const auto name = [](std::uint32_t i) {  // zero-padded: string order is index order
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%010u", i);
+    return std::string(buf);
+  };
+  std::map<std::string, std::string> quotes;
+  std::vector<std::pair<double, std::uint32_t>> scored;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (story[i] != i) continue;
+    const std::vector<std::string> quoted = quoted_words(bodies[i]);
+    if (!quotes_qualify(quoted)) continue;
+    ++out.qualifying;
+    auto first = by_day.begin(), last = by_day.end();
+    if (articles[i].published) {
+      const long day = day_of(i);
+      first = std::lower_bound(by_day.begin(), by_day.end(), day - quote_window_before,
+                               [&](std::uint32_t j, long d) { return day_of(j) < d; });
+      last = std::upper_bound(first, by_day.end(), day + quote_window_after,
+                              [&](long d, std::uint32_t j) { return d < day_of(j); });
+    }
+    scored.clear();
+    for (auto it = first; it != last; ++it)
+      if (story[*it] != i) scored.emplace_back(-containment(quoted, words[*it]), *it);
+    for (auto it = by_day.begin(); articles[i].published && it != first && !articles[*it].published; ++it)
+      if (story[*it] != i) scored.emplace_back(-containment(quoted, words[*it]), *it);  // date unknown
+    const std::size_t k = std::min(quote_candidates, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end());
+    std::vector<QuoteCandidate> candidates;
+    for (std::size_t c = 0; c < k; ++c)
+      candidates.push_back({words[scored[c].second], fps[scored[c].second]});
+    if (const auto match = best_quoted_candidate(quoted, fps[i], candidates)) {
+      quotes.emplace(name(std::uint32_t(i)), name(story[scored[match->index].second]));
+      out.containment[std::uint32_t(i)] = match->containment;
+    }
+  }
+  for (const auto& [from, to] : resolve_quote_joins(quotes)) {
+    const auto f = std::uint32_t(std::stoul(from)), t = std::uint32_t(std::stoul(to));
+    for (std::uint32_t& s : story)
+      if (s == f) s = t;
+    out.joins.emplace_back(f, t);
+  }
+  out.seconds = seconds_since(start);
+  return out;
+}
+
 // Copy c of a cleaned body: every digit d becomes (d + c) mod 10.
 std::string perturb_numbers(std::string body, std::size_t c) {
   for (char& ch : body)
@@ -320,7 +406,14 @@ int main(int argc, char** argv) try {
   }
   const double clean_seconds = seconds_since(start);
   const Fingerprints fps = fingerprint_all(bodies);
-  const Clustering clustering = cluster(fps.fps, options.threshold, options.bucket_cap);
+  start = Clock::now();
+  std::size_t qualifying_bodies = 0;  // the indexer's workers check every article's quotes
+  for (const std::string& body : bodies) qualifying_bodies += quotes_qualify(quoted_words(body)) ? 1 : 0;
+  const double quote_seconds = seconds_since(start);
+  Clustering clustering = cluster(fps.fps, options.threshold, options.bucket_cap);
+  const std::vector<std::uint32_t> before_quotes = clustering.story;
+  QuoteJoins quote_joins;
+  if (options.quotes) quote_joins = join_quotes(corpus.articles, bodies, fps.fps, clustering.story);
   const auto multi = multi_clusters(clustering.story);
 
   std::map<std::string, std::size_t> sizes;
@@ -345,12 +438,37 @@ int main(int argc, char** argv) try {
   std::printf("\nclean        %.3f s  %8.0f articles/s  %6.2f us/article\n", clean_seconds,
               double(n) / clean_seconds, 1e6 * clean_seconds / double(n));
   print_cost("corpus", n, fps, clustering);
+  std::printf(
+      "  quotes       %.3f s  %8.0f articles/s  %6.2f us/article  (%zu articles with long quotes "
+      "attributed to a report)\n",
+      quote_seconds, double(n) / quote_seconds, 1e6 * quote_seconds / double(n), qualifying_bodies);
   std::printf("fingerprint+cluster %.2f us/article\n", 1e6 * (fps.seconds + clustering.seconds) / double(n));
   std::printf("clusters of two or more: %zu holding %zu articles; largest %zu; sizes:", multi.size(),
               in_multi, largest);
   for (const char* key : {"2", "3", "4-5", "6-10", "11-50", "51+"})
     if (sizes.count(key)) std::printf(" %s:%zu", key, sizes[key]);
   std::printf("\n");
+  if (options.quotes) {
+    std::size_t right = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> wrong;
+    for (const auto& [from, to] : quote_joins.joins) {
+      if (judge(facts_of(bodies[to]), facts_of(bodies[from])).rule_a)
+        ++right;
+      else
+        wrong.emplace_back(from, to);
+    }
+    std::printf(
+        "quote rule: %zu articles qualify (heads of their own story with >= %zu distinct content words in "
+        "quotes of >= %zu bytes attributed to a report), %zu joins (containment >= %.2f, %zu candidates "
+        "within -%d..+%d days) in %.2f s; rule A right for %zu of %zu joins (clusters of two or more without "
+        "the rule: %zu)\n",
+        quote_joins.qualifying, min_quoted_words, min_quote_bytes, quote_joins.joins.size(),
+        quote_containment_threshold, quote_candidates, quote_window_before, quote_window_after,
+        quote_joins.seconds, right, quote_joins.joins.size(), multi_clusters(before_quotes).size());
+    for (const auto& [from, to] : wrong)
+      std::printf("  rule A wrong: containment %.2f | %.55s | joined %.55s\n", quote_joins.containment[from],
+                  corpus.articles[from].title.c_str(), corpus.articles[to].title.c_str());
+  }
 
   // Precision over a fixed-seed sample of clusters.
   std::vector<std::size_t> order(multi.size());

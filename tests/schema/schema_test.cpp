@@ -19,6 +19,8 @@ TEST_CASE("term prefixes are distinct and no prefix is an ambiguous start of ano
   CHECK(all.size() == 16);
   // Xapian's convention: multi-letter prefixes start with X, single capitals are Omega's.
   for (std::string_view prefix : all) CHECK((prefix.size() == 1 || prefix.front() == 'X'));
+  // The quote marker is a term of its own: no prefixed term can equal it.
+  for (std::string_view prefix : all) CHECK_FALSE(schema::quotes_term.starts_with(prefix));
 }
 
 TEST_CASE("entity slot ranges do not overlap the fixed slots or each other") {

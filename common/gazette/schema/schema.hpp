@@ -73,6 +73,10 @@ inline constexpr bool in_sample(std::uint64_t bucket, unsigned level) noexcept {
   return bucket < (std::uint64_t{1} << sample_levels) >> level;
 }
 
+/// A boolean term of the articles whose long quotes are attributed to a report (stories/quotes.hpp), so the
+/// quote rule finds them again when a later run adds the report they quote.
+inline constexpr std::string_view quotes_term = "XQUOTES";
+
 /// How many mentioned months get a value slot.
 inline constexpr unsigned mention_slots = 4;
 

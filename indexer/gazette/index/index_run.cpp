@@ -30,6 +30,7 @@
 #include "gazette/index/manifest.hpp"
 #include "gazette/index/partitioned_writer.hpp"
 #include "gazette/index/query_aids.hpp"
+#include "gazette/index/quote_joiner.hpp"
 #include "gazette/index/reject_log.hpp"
 #include "gazette/index/sharded_writer.hpp"
 #include "gazette/index/stored_reader.hpp"
@@ -52,6 +53,7 @@ struct Item {
   std::vector<std::string> warnings;       // logged by the writing stage, in input order
   std::vector<std::size_t> removed;        // boilerplate removals per rule
   std::optional<Fingerprint> fingerprint;  // for the story stage
+  bool quotes = false;                     // long quotes: the quote rule may join it to a story
   std::optional<std::pair<std::filesystem::path, FileState>> file_done;  // a marker: this file is all read
 };
 
@@ -303,6 +305,9 @@ class Destination {
       single_->set_before_commit([&stories](Xapian::WritableDatabase& db) { stories.flush_buckets(db); });
   }
 
+  /// The one writer's database while it holds the lock (null for a bulk load, shards or a dry run).
+  Xapian::WritableDatabase* writer() noexcept { return single_ ? &single_->writable() : nullptr; }
+
   void write(const Article& a, Xapian::Document document) {
     if (sharded_)
       sharded_->write(a, std::move(document));
@@ -412,6 +417,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   Destination destination(options, threads, reject, warn);
   StoryAssigner stories(destination.story_store(), destination.bucket_writes(), options.story_threshold);
   destination.connect(stories);
+  QuoteJoiner quotes;
   const Manifest manifest(destination.manifest_source());
   if (manifest.foreign())
     warn("the file manifest in " + options.db.string() +
@@ -449,8 +455,12 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
           else {
             Enrichment found = worker.enricher.enrich(*article);
             item.removed = std::move(found.removed);
-            if (options.stories) item.fingerprint = fingerprint(article->body);
+            if (options.stories) {
+              item.fingerprint = fingerprint(article->body);
+              item.quotes = quotes_qualify(quoted_words(article->body));
+            }
             item.document = worker.builder.build(*article, found.mentions, item.fingerprint);
+            if (item.quotes) item.document.add_boolean_term(std::string(schema::quotes_term));
           }
         }
         return chunk;
@@ -469,7 +479,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
             continue;
           }
           const Article& a = std::get<Article>(item.read);
-          set_story(item.document, stories.assign(a.id, item.fingerprint));
+          const std::string story = stories.assign(a.id, item.fingerprint);
+          quotes.note(a, item.quotes && story == a.id);
+          set_story(item.document, story);
           destination.write(a, std::move(item.document));
         }
         if (!options.dry_run) summary.rejected = rejects.count();
@@ -482,6 +494,13 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   destination.finish(spellings, options.dry_run ? std::vector<SynonymGroup>{} : news_synonym_groups(analyzer),
                      stories);
   progress.finish();
+  if (options.stories && !options.dry_run) {
+    const auto pass_start = Clock::now();
+    const QuoteJoiner::Result joins = quotes.join(options.db, destination.writer());
+    summary.quote_checked = joins.checked;
+    summary.quote_joins = joins.joined;
+    summary.quote_seconds = std::chrono::duration<double>(Clock::now() - pass_start).count();
+  }
 
   const WriteCounts counts = destination.counts();
   summary.added = counts.added;
@@ -553,6 +572,14 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
   if (s.dry_run) out << "gazette-index: dry run: nothing was written (the counts say what a run would do)\n";
   if (s.joined_stories)
     out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
+  if (s.quote_checked) {
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "gazette-index: %zu articles joined the story they quote (%zu quoting articles checked in "
+                  "%.2f s)\n",
+                  s.quote_joins, s.quote_checked, s.quote_seconds);
+    out << line;
+  }
   if (!s.boilerplate.empty()) {
     out << "gazette-index: boilerplate removed:";
     for (const auto& [rule, count] : s.boilerplate) out << ' ' << rule << ' ' << count;

@@ -34,13 +34,12 @@ void StoryAssigner::add_run_candidates(const BandKeys& keys, std::vector<Candida
   }
 }
 
-std::optional<Fingerprint> StoryAssigner::first_member_fingerprint(const Xapian::Database& articles,
-                                                                   const std::string& story) {
+std::optional<Xapian::Document> StoryAssigner::first_member(const Xapian::Database& articles,
+                                                            const std::string& story) {
   // The story's first member; when it was deleted, the oldest surviving member.
   for (const std::string& term : {schema::id_term(story), schema::story_term(story)}) {
     const auto member = articles.postlist_begin(term);
-    if (member != articles.postlist_end(term))
-      return decode_fingerprint(articles.get_document(*member).get_value(schema::slot_fingerprint));
+    if (member != articles.postlist_end(term)) return articles.get_document(*member);
   }
   return std::nullopt;  // every member was deleted: a stale bucket entry
 }
@@ -48,11 +47,21 @@ std::optional<Fingerprint> StoryAssigner::first_member_fingerprint(const Xapian:
 void StoryAssigner::add_database_candidates(const Xapian::Database& articles,
                                             const std::vector<std::vector<std::string>>& buckets,
                                             std::vector<Candidate>& out) {
+  const auto known = [&](const std::string& story) {
+    return std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.story == story; });
+  };
   for (const std::vector<std::string>& bucket : buckets) {
     if (bucket.size() >= max_band_bucket) continue;  // a stop key
-    for (const std::string& story : bucket) {
-      if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.story == story; })) continue;
-      if (const auto fp = first_member_fingerprint(articles, story)) out.push_back({story, *fp});
+    for (const std::string& listed : bucket) {
+      if (known(listed)) continue;
+      auto member = first_member(articles, listed);
+      if (!member) continue;
+      // A story the quote rule moved into another (quote_joiner.hpp) is found under its old id.
+      std::string story = member->get_value(schema::slot_story);
+      if (story.empty()) story = listed;
+      if (story != listed && (known(story) || !(member = first_member(articles, story)))) continue;
+      if (auto fp = decode_fingerprint(member->get_value(schema::slot_fingerprint)))
+        out.push_back({std::move(story), std::move(*fp)});
     }
   }
 }

@@ -64,7 +64,7 @@ class StoryAssigner {
   void add_database_candidates(const Xapian::Database& articles,
                                const std::vector<std::vector<std::string>>& buckets,
                                std::vector<Candidate>& out);
-  std::optional<Fingerprint> first_member_fingerprint(const Xapian::Database& articles,
+  static std::optional<Xapian::Document> first_member(const Xapian::Database& articles,
                                                       const std::string& story);
   std::vector<std::string> stored_bucket(const Xapian::Database& buckets, std::uint64_t key) const;
   void remember(const std::string& story, const Fingerprint& fingerprint, const BandKeys& keys,
