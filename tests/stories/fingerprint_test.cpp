@@ -168,9 +168,10 @@ TEST_CASE("band keys: one per band, equal exactly when the band's rows are equal
   CHECK(band_keys(same_rows)[0] != band_keys(same_rows)[1]);
 }
 
-TEST_CASE("LSH buckets: keys carry the band key in hex, values list story ids of any bytes in order") {
-  CHECK(bucket_key(0xa1b2c3d4e5f6) == std::string(schema::meta::lsh_bucket) + "a1b2c3d4e5f6");
-  CHECK(bucket_key(1) == std::string(schema::meta::lsh_bucket) + "000000000001");
+TEST_CASE("LSH buckets: keys carry the band key's bytes, values list story ids of any bytes in order") {
+  const std::string prefix(schema::meta::lsh_bucket);
+  CHECK(bucket_key(0xa1b2c3d4e5f6) == prefix + "\xa1\xb2\xc3\xd4\xe5\xf6");
+  CHECK(bucket_key(1) == prefix + std::string("\0\0\0\0\0\1", 6));
   std::string value;
   const std::string long_id(300, 'x'), binary_id("a\0b\x80", 4);
   for (const std::string& id : {std::string("reuters-1"), long_id, binary_id, std::string()})

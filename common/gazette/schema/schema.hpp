@@ -96,9 +96,9 @@ inline constexpr std::string_view fold_diacritics = "gazette.fold_diacritics";  
 inline constexpr std::string_view last_update = "gazette.last_update";  ///< ISO 8601 time of the last commit
 /// How a sharded archive routes articles ("year", "month" or "id:N"), kept in its control database.
 inline constexpr std::string_view shard_scheme = "gazette.shard_scheme";
-/// Near-duplicate LSH buckets: this prefix + 12 hex digits of a band key -> the stories holding it
+/// Near-duplicate LSH buckets: this prefix + the 6 bytes of a band key -> the stories holding it
 /// (gazette/stories/lsh_bucket.hpp). In the database with the archive's data (a sharded archive's control).
-inline constexpr std::string_view lsh_bucket = "gazette.lsh.";
+inline constexpr std::string_view lsh_bucket = "lsh.";
 }  // namespace meta
 
 /// A sharded archive is a directory: a Xapian stub file listing its databases (so Xapian's own tools and

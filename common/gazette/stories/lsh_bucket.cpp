@@ -8,9 +8,8 @@
 namespace gazette {
 
 std::string bucket_key(std::uint64_t band_key) {
-  static constexpr char hex[] = "0123456789abcdef";
   std::string key(schema::meta::lsh_bucket);
-  for (int shift = int(band_key_bits) - 4; shift >= 0; shift -= 4) key += hex[(band_key >> shift) & 0xF];
+  for (int shift = int(band_key_bits) - 8; shift >= 0; shift -= 8) key += char((band_key >> shift) & 0xFF);
   return key;
 }
 

@@ -10,7 +10,8 @@
 
 namespace gazette {
 
-/// The metadata key of a band key (schema::meta::lsh_bucket + 12 hex digits).
+/// The metadata key of a band key: schema::meta::lsh_bucket + its 6 bytes, big-endian (10 bytes: there
+/// are 40 an article, so their length counts in the database's size).
 std::string bucket_key(std::uint64_t band_key);
 
 /// The story ids a bucket value holds, oldest first. A malformed tail (a database written by another
