@@ -25,9 +25,9 @@ StoryAssigner::StoryAssigner(StoryStore store, BucketWrites writes, double thres
 
 void StoryAssigner::add_run_candidates(const BandKeys& keys, std::vector<Candidate>& out) {
   for (const std::uint64_t key : keys) {
-    const auto it = bands_.find(key);
-    if (it == bands_.end() || it->second.size() >= max_band_bucket) continue;
-    for (std::uint32_t story : it->second)
+    const std::span<const std::uint32_t> bucket = bands_.find(key);
+    if (bucket.size() >= max_band_bucket) continue;
+    for (std::uint32_t story : bucket)
       if (std::none_of(out.begin(), out.end(),
                        [&](const Candidate& c) { return c.story == stories_[story]; }))
         out.push_back({stories_[story], first_members_[story]});
@@ -66,7 +66,7 @@ void StoryAssigner::add_database_candidates(const Xapian::Database& articles,
   }
 }
 
-std::string StoryAssigner::encode_run_bucket(const std::vector<std::uint32_t>& stories) const {
+std::string StoryAssigner::encode_run_bucket(std::span<const std::uint32_t> stories) const {
   std::string value;
   for (const std::uint32_t story : stories) append_to_bucket(value, stories_[story]);
   return value;
@@ -80,9 +80,7 @@ void StoryAssigner::remember(const std::string& story, const Fingerprint& first_
     first_members_.push_back(first_member);
   }
   for (std::size_t band = 0; band < lsh_bands; ++band) {
-    auto& bucket = bands_[keys[band]];
-    if (std::find(bucket.begin(), bucket.end(), entry->second) != bucket.end()) continue;
-    if (bucket.size() < max_band_bucket) bucket.push_back(entry->second);
+    const bool added = bands_.add(keys[band], entry->second, max_band_bucket);
     if (earlier_articles_) {
       // The stored bucket (with this run's changes) is the whole list; memory only finds the stories of
       // this run, whose first members other databases (a sharded archive's) cannot show yet.
@@ -92,7 +90,7 @@ void StoryAssigner::remember(const std::string& story, const Fingerprint& first_
       std::string value;
       for (const std::string& s : stored[band]) append_to_bucket(value, s);
       unflushed_[keys[band]] = std::move(value);
-    } else if (writes_ == BucketWrites::at_commits && bucket.back() == entry->second) {
+    } else if (added && writes_ == BucketWrites::at_commits) {
       changed_.push_back(keys[band]);
     }
   }
@@ -107,7 +105,8 @@ std::vector<std::string> StoryAssigner::stored_bucket(const Xapian::Database& bu
 void StoryAssigner::flush_buckets(Xapian::WritableDatabase& db) {
   std::sort(changed_.begin(), changed_.end());
   changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
-  for (const std::uint64_t key : changed_) db.set_metadata(bucket_key(key), encode_run_bucket(bands_[key]));
+  for (const std::uint64_t key : changed_)
+    db.set_metadata(bucket_key(key), encode_run_bucket(bands_.find(key)));
   changed_.clear();
   std::vector<std::pair<std::uint64_t, std::string>> values(unflushed_.begin(), unflushed_.end());
   std::sort(values.begin(), values.end());
@@ -116,11 +115,8 @@ void StoryAssigner::flush_buckets(Xapian::WritableDatabase& db) {
 }
 
 void StoryAssigner::write_buckets(Xapian::WritableDatabase& db) const {
-  std::vector<std::uint64_t> keys;
-  keys.reserve(bands_.size());
-  for (const auto& entry : bands_) keys.push_back(entry.first);
-  std::sort(keys.begin(), keys.end());
-  for (const std::uint64_t key : keys) db.set_metadata(bucket_key(key), encode_run_bucket(bands_.at(key)));
+  for (const std::uint64_t key : bands_.sorted_keys())
+    db.set_metadata(bucket_key(key), encode_run_bucket(bands_.find(key)));
 }
 
 std::string StoryAssigner::assign(const std::string& id, const std::optional<Fingerprint>& fingerprint) {

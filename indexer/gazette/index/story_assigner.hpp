@@ -12,12 +12,14 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
+#include "gazette/index/band_index.hpp"
 #include "gazette/stories/fingerprint.hpp"
 
 namespace gazette {
@@ -69,7 +71,7 @@ class StoryAssigner {
   std::vector<std::string> stored_bucket(const Xapian::Database& buckets, std::uint64_t key) const;
   void remember(const std::string& story, const Fingerprint& fingerprint, const BandKeys& keys,
                 std::vector<std::vector<std::string>>& stored);
-  std::string encode_run_bucket(const std::vector<std::uint32_t>& stories) const;
+  std::string encode_run_bucket(std::span<const std::uint32_t> stories) const;
 
   StoryStore store_;
   BucketWrites writes_;
@@ -77,7 +79,7 @@ class StoryAssigner {
   double threshold_;
   std::vector<std::string> stories_;        // stories started or joined in this run, by index
   std::vector<Fingerprint> first_members_;  // their first member's fingerprint
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands_;  // band key -> story indexes
+  BandIndex bands_;                         // band key -> indexes of this run's stories
   std::unordered_map<std::string, std::uint32_t> story_index_;
   std::vector<std::uint64_t> changed_;                        // bulk load: buckets changed since the flush
   std::unordered_map<std::uint64_t, std::string> unflushed_;  // otherwise: their whole new values
