@@ -332,9 +332,13 @@ SearchResponse Searcher::Impl::run_matching(const SearchRequest& request) {
     if (collapse) list_other_versions(hit);
     response.hits.push_back(std::move(hit));
   }
-  const bool visited_all = ranking_spies &&
-                           mset.get_uncollapsed_matches_lower_bound() == ranking_spies->seen() &&
-                           mset.get_uncollapsed_matches_upper_bound() == ranking_spies->seen();
+  // The spy saw every match when Xapian's bounds say so, or when it saw fewer than the check_at_least the
+  // ranking pass ran with: Xapian stops early only after that many. (Its upper bound stays loose for an OR
+  // with a phrase, "crude oil": 433 matches seen, bounds 433..866.)
+  const bool visited_all =
+      ranking_spies && (ranking_spies->seen() < facet_sample_target ||
+                        (mset.get_uncollapsed_matches_lower_bound() == ranking_spies->seen() &&
+                         mset.get_uncollapsed_matches_upper_bound() == ranking_spies->seen()));
   if (visited_all)
     response.facets = ranking_spies->collect(request.granularity, request.facet_values, 1);
   else if (request.facets)
