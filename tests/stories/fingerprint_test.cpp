@@ -1,5 +1,5 @@
 /// @file
-/// @brief Story fingerprints: content words, names and numbers sketches, MinHash estimates, band terms, the
+/// @brief Story fingerprints: content words, names and numbers sketches, MinHash estimates, band keys, the
 /// decision and its vetoes, the seeds and our own pairs that must and must not cluster, and the cost per
 /// article.
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../test_paths.hpp"
+#include "article_text.hpp"
 #include "doctest/doctest.h"
 #include "gazette/cleanup/boilerplate.hpp"
 #include "gazette/readers/text_reader.hpp"
@@ -18,24 +19,10 @@
 #include "gazette/stories/lsh_bucket.hpp"
 
 using namespace gazette;
+using gazette::test::cleaned_body;
+using gazette::test::read_file;
 
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-// The cleaned body of a text article, as the indexer fingerprints it.
-std::string cleaned_body(const std::filesystem::path& path) {
-  static const auto rules = BoilerplateRules::load();
-  const ReadItem item = parse_text_article(read_file(path), path.string());
-  REQUIRE(std::holds_alternative<Article>(item));
-  return clean_text(*rules, std::get<Article>(item).body).text;
-}
 
 Fingerprint fingerprint_of(const std::filesystem::path& path) {
   const auto fp = fingerprint(cleaned_body(path));

@@ -7,32 +7,19 @@
 #include <sstream>
 
 #include "../test_paths.hpp"
+#include "article_text.hpp"
 #include "doctest/doctest.h"
 #include "gazette/cleanup/boilerplate.hpp"
 #include "gazette/readers/text_reader.hpp"
 #include "gazette/stories/quotes.hpp"
 
 using namespace gazette;
+using gazette::test::cleaned_body;
+using gazette::test::read_file;
 
 namespace {
 
 const std::filesystem::path stories_data = test::data_dir() / "stories";
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-// The cleaned body of a text article, as the indexer stores it.
-std::string cleaned_body(const std::filesystem::path& path) {
-  static const auto rules = BoilerplateRules::load();
-  const ReadItem item = parse_text_article(read_file(path), path.string());
-  REQUIRE(std::holds_alternative<Article>(item));
-  return clean_text(*rules, std::get<Article>(item).body).text;
-}
 
 std::vector<std::string> passages(std::string_view text, std::size_t min_bytes = 1) {
   const auto found = quoted_passages(text, min_bytes);
