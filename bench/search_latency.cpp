@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -32,6 +33,7 @@ constexpr const char* usage_text =
     "       search-latency [--warmup N] --spawn QUERIES -- CMD...  runs CMD... QUERY for each query\n"
     "Times every query of QUERIES (one per line) after running the first N (default 100) untimed, and\n"
     "prints: queries=N errors=E median_ms= p95_ms= p99_ms= mean_ms= total_s=\n"
+    "--slowest N (before the mode) also lists the N slowest queries with their times on stderr.\n"
     "In-process searches ask for 10 hits with facets, snippets and collapse on. --pipe needs CMD to answer\n"
     "each line with exactly one line and to flush it (run gazette-search under stdbuf -oL).\n";
 
@@ -48,9 +50,21 @@ std::vector<std::string> read_lines(const std::string& path) {
   return lines;
 }
 
+/// The `count` slowest queries, slowest first, on stderr: where to look when the tail is long.
+void print_slowest(const std::vector<std::string>& queries, const std::vector<double>& ms,
+                   std::size_t count) {
+  std::vector<std::size_t> order(ms.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  count = std::min(count, order.size());
+  std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(count), order.end(),
+                    [&](std::size_t a, std::size_t b) { return ms[a] > ms[b]; });
+  for (std::size_t i = 0; i < count; ++i)
+    std::fprintf(stderr, "%9.3f ms  %s\n", ms[order[i]], queries[order[i]].c_str());
+}
+
 /// Runs `run(query)` (true on success) for the warm-up queries, then times every query.
 template <class Run>
-void measure(const std::vector<std::string>& queries, std::size_t warmup, Run run) {
+void measure(const std::vector<std::string>& queries, std::size_t warmup, std::size_t slowest, Run run) {
   for (std::size_t i = 0; i < std::min(warmup, queries.size()); ++i) run(queries[i]);
   std::vector<double> ms;
   std::size_t errors = 0;
@@ -59,13 +73,15 @@ void measure(const std::vector<std::string>& queries, std::size_t warmup, Run ru
     errors += !run(query);
     ms.push_back(ms_since(start));
   }
+  print_slowest(queries, ms, slowest);
   bench::print_latencies(std::move(ms), errors);
 }
 
-void in_process(const std::string& db, const std::vector<std::string>& queries, std::size_t warmup) {
+void in_process(const std::string& db, const std::vector<std::string>& queries, std::size_t warmup,
+                std::size_t slowest) {
   Searcher searcher(db);
   SearchRequest request;  // defaults: 10 hits, facets, snippets and collapse on
-  measure(queries, warmup, [&](const std::string& query) {
+  measure(queries, warmup, slowest, [&](const std::string& query) {
     request.query = query;
     try {
       searcher.search(request);
@@ -149,13 +165,15 @@ bool spawn(const std::vector<std::string>& command, const std::string& query) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  std::size_t warmup = 100;
+  std::size_t warmup = 100, slowest = 0;
   std::string mode, target;
   std::vector<std::string> command;
   try {
     for (std::size_t i = 0; i < args.size(); ++i) {
       if (args[i] == "--warmup" && i + 1 < args.size()) {
         warmup = std::stoul(args[++i]);
+      } else if (args[i] == "--slowest" && i + 1 < args.size()) {
+        slowest = std::stoul(args[++i]);
       } else if ((args[i] == "--db" || args[i] == "--pipe" || args[i] == "--spawn") && i + 1 < args.size() &&
                  mode.empty()) {
         mode = args[i];
@@ -184,12 +202,14 @@ int main(int argc, char** argv) {
   }
   try {
     if (mode == "--db") {
-      in_process(target, read_lines(command[0]), warmup);
+      in_process(target, read_lines(command[0]), warmup, slowest);
     } else if (mode == "--pipe") {
       Child child(command);
-      measure(read_lines(target), warmup, [&](const std::string& query) { return child.ask(query); });
+      measure(read_lines(target), warmup, slowest,
+              [&](const std::string& query) { return child.ask(query); });
     } else {
-      measure(read_lines(target), warmup, [&](const std::string& query) { return spawn(command, query); });
+      measure(read_lines(target), warmup, slowest,
+              [&](const std::string& query) { return spawn(command, query); });
     }
     return exit_ok;
   } catch (const Error& e) {

@@ -70,12 +70,11 @@ setsid lighttpd -D -f "$work/lighttpd.conf" &
 server=$!
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/gazette-fcgi" && break; sleep 0.1; done
 
-# The queries: single words, phrases-free pairs and an empty query (newest articles), rotated by wrk.
-queries=(cocoa "oil prices" "interest rates" wheat "trade deficit" gold "bank of japan" coffee earnings
-         "crude oil" dollar "money supply" sugar copper "stock exchange" merger shipping strike "grain exports" tin)
+# The queries of web_queries.sh, rotated by wrk.
+source "$here/web_queries.sh"
 {
   echo 'local paths = {}'
-  for q in "${queries[@]}"; do
+  for q in "${web_queries[@]}"; do
     printf 'paths[#paths + 1] = "%s"\n' "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$q")"
   done
   cat <<'LUA'

@@ -194,7 +194,7 @@ TEST_CASE("best_story_match: the most similar candidate at or above the threshol
   CHECK(match->index == 2);
   CHECK(match->similarity == doctest::Approx(estimate_similarity(*base, *near)));
   CHECK_FALSE(best_story_match(*base, std::vector<Fingerprint>{*other}));
-  CHECK_FALSE(best_story_match(*base, {}));
+  CHECK_FALSE(best_story_match(*base, std::span<const Fingerprint>{}));
   CHECK_FALSE(best_story_match(*base, std::vector<Fingerprint>{*half}, 0.95));
   const auto exact = best_story_match(*base, std::vector<Fingerprint>{*other, *base}, 1.0);
   REQUIRE(exact);

@@ -402,18 +402,36 @@ std::optional<Fingerprint> decode_fingerprint(std::string_view bytes) {
   return fp;
 }
 
-std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<const Fingerprint> candidates,
-                                           double threshold) noexcept {
+namespace {
+
+/// best_story_match over any list whose i-th fingerprint `at(i)` gives.
+template <typename At>
+std::optional<StoryMatch> best_match(const Fingerprint& fp, std::size_t count, At at, double threshold) noexcept {
   std::optional<StoryMatch> best;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const double similarity = estimate_similarity(fp, candidates[i]);
-    const bool short_pair = std::min(fp.words, candidates[i].words) < short_article_words;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Fingerprint& candidate = at(i);
+    const double similarity = estimate_similarity(fp, candidate);
+    const bool short_pair = std::min(fp.words, candidate.words) < short_article_words;
     const double required = short_pair ? std::max(threshold, short_article_threshold) : threshold;
-    if (similarity >= required && (!best || similarity > best->similarity) &&
-        !facts_disagree(fp, candidates[i]))
+    if (similarity >= required && (!best || similarity > best->similarity) && !facts_disagree(fp, candidate))
       best = StoryMatch{i, similarity};
   }
   return best;
+}
+
+}  // namespace
+
+std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<const Fingerprint> candidates,
+                                           double threshold) noexcept {
+  return best_match(fp, candidates.size(), [&](std::size_t i) -> const Fingerprint& { return candidates[i]; },
+                    threshold);
+}
+
+std::optional<StoryMatch> best_story_match(const Fingerprint& fp,
+                                           std::span<const Fingerprint* const> candidates,
+                                           double threshold) noexcept {
+  return best_match(fp, candidates.size(), [&](std::size_t i) -> const Fingerprint& { return *candidates[i]; },
+                    threshold);
 }
 
 }  // namespace gazette

@@ -507,6 +507,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
   summary.replaced = counts.replaced;
   summary.duplicates = counts.duplicates;
   summary.joined_stories = stories.joined();
+  summary.story_comparisons = stories.compared();
   if (!options.dry_run) summary.rejected = rejects.count();
   summary.bytes = feed.bytes();
   summary.documents = destination.document_count();
@@ -571,7 +572,8 @@ void print_summary(const IndexSummary& s, std::ostream& out) {
         << " files skipped, unchanged since they were indexed (--force reads them)\n";
   if (s.dry_run) out << "gazette-index: dry run: nothing was written (the counts say what a run would do)\n";
   if (s.joined_stories)
-    out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate\n";
+    out << "gazette-index: " << s.joined_stories << " articles joined the story of a near-duplicate ("
+        << s.story_comparisons << " fingerprint comparisons)\n";
   if (s.quote_checked) {
     char line[160];
     std::snprintf(line, sizeof line,

@@ -3,6 +3,7 @@
 #include "gazette/index/story_assigner.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "gazette/schema/schema.hpp"
 #include "gazette/stories/lsh_bucket.hpp"
@@ -23,15 +24,20 @@ StoryAssigner::StoryAssigner(StoryStore store, BucketWrites writes, double thres
       earlier_articles_(store_.articles().get_doccount() > 0),
       threshold_(threshold) {}
 
-void StoryAssigner::add_run_candidates(const BandKeys& keys, std::vector<Candidate>& out) {
+void StoryAssigner::add_run_candidates(const BandKeys& keys) {
   for (const std::uint64_t key : keys) {
     const std::span<const std::uint32_t> bucket = bands_.find(key);
     if (bucket.size() >= max_band_bucket) continue;
     for (std::uint32_t story : bucket)
-      if (std::none_of(out.begin(), out.end(),
-                       [&](const Candidate& c) { return c.story == stories_[story]; }))
-        out.push_back({stories_[story], first_members_[story]});
+      if (std::exchange(last_round_[story], round_) != round_) run_candidates_.push_back(story);
   }
+}
+
+bool StoryAssigner::is_candidate(const std::string& story) const {
+  if (const auto run = story_index_.find(story); run != story_index_.end() && last_round_[run->second] == round_)
+    return true;
+  return std::any_of(stored_candidates_.begin(), stored_candidates_.end(),
+                     [&](const StoredCandidate& c) { return c.story == story; });
 }
 
 std::optional<Xapian::Document> StoryAssigner::first_member(const Xapian::Database& articles,
@@ -45,23 +51,19 @@ std::optional<Xapian::Document> StoryAssigner::first_member(const Xapian::Databa
 }
 
 void StoryAssigner::add_database_candidates(const Xapian::Database& articles,
-                                            const std::vector<std::vector<std::string>>& buckets,
-                                            std::vector<Candidate>& out) {
-  const auto known = [&](const std::string& story) {
-    return std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.story == story; });
-  };
+                                            const std::vector<std::vector<std::string>>& buckets) {
   for (const std::vector<std::string>& bucket : buckets) {
     if (bucket.size() >= max_band_bucket) continue;  // a stop key
     for (const std::string& listed : bucket) {
-      if (known(listed)) continue;
+      if (is_candidate(listed)) continue;
       auto member = first_member(articles, listed);
       if (!member) continue;
       // A story the quote rule moved into another (quote_joiner.hpp) is found under its old id.
       std::string story = member->get_value(schema::slot_story);
       if (story.empty()) story = listed;
-      if (story != listed && (known(story) || !(member = first_member(articles, story)))) continue;
+      if (story != listed && (is_candidate(story) || !(member = first_member(articles, story)))) continue;
       if (auto fp = decode_fingerprint(member->get_value(schema::slot_fingerprint)))
-        out.push_back({std::move(story), std::move(*fp)});
+        stored_candidates_.push_back({std::move(story), std::move(*fp)});
     }
   }
 }
@@ -78,6 +80,7 @@ void StoryAssigner::remember(const std::string& story, const Fingerprint& first_
   if (is_new) {
     stories_.push_back(story);
     first_members_.push_back(first_member);
+    last_round_.push_back(round_);
   }
   for (std::size_t band = 0; band < lsh_bands; ++band) {
     const bool added = bands_.add(keys[band], entry->second, max_band_bucket);
@@ -122,35 +125,44 @@ void StoryAssigner::write_buckets(Xapian::WritableDatabase& db) const {
 std::string StoryAssigner::assign(const std::string& id, const std::optional<Fingerprint>& fingerprint) {
   if (!fingerprint) return id;
   const BandKeys keys = band_keys(*fingerprint);
-  std::vector<Candidate> candidates;
-  add_run_candidates(keys, candidates);
+  ++round_;
+  run_candidates_.clear();
+  stored_candidates_.clear();
+  add_run_candidates(keys);
   std::vector<std::vector<std::string>> stored(lsh_bands);
   if (earlier_articles_) {
     const Xapian::Database buckets = store_.buckets();
     for (std::size_t band = 0; band < lsh_bands; ++band) stored[band] = stored_bucket(buckets, keys[band]);
     Xapian::Database articles = store_.articles();
-    const auto from_run = std::ptrdiff_t(candidates.size());
     try {
-      add_database_candidates(articles, stored, candidates);
+      add_database_candidates(articles, stored);
     } catch (const Xapian::DatabaseModifiedError&) {
       // A reader of shards that writer threads commit to (a sharded archive) falls behind: catch up, retry.
-      candidates.erase(candidates.begin() + from_run, candidates.end());
+      stored_candidates_.clear();
       articles.reopen();
-      add_database_candidates(articles, stored, candidates);
+      add_database_candidates(articles, stored);
     }
   }
-  // Older stories first, so a tie goes to the story that existed first.
-  std::vector<Fingerprint> prints;
-  for (const Candidate& c : candidates) prints.push_back(c.fingerprint);
-  const auto match = best_story_match(*fingerprint, prints, threshold_);
+  // This run's stories first, then the database's, each in bucket order (ties go to the earlier).
+  prints_.clear();
+  for (const std::uint32_t story : run_candidates_) prints_.push_back(&first_members_[story]);
+  for (const StoredCandidate& c : stored_candidates_) prints_.push_back(&c.fingerprint);
+  compared_ += prints_.size();
+  const auto match = best_story_match(*fingerprint, prints_, threshold_);
   if (!match) {
     remember(id, *fingerprint, keys, stored);
     return id;
   }
   ++joined_;
-  const Candidate& chosen = candidates[match->index];
+  if (match->index < run_candidates_.size()) {
+    const std::uint32_t story = run_candidates_[match->index];
+    std::string chosen = stories_[story];
+    remember(chosen, first_members_[story], keys, stored);
+    return chosen;
+  }
+  StoredCandidate& chosen = stored_candidates_[match->index - run_candidates_.size()];
   remember(chosen.story, chosen.fingerprint, keys, stored);
-  return chosen.story;
+  return std::move(chosen.story);
 }
 
 }  // namespace gazette

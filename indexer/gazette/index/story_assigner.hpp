@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <span>
@@ -56,16 +57,19 @@ class StoryAssigner {
 
   /// Stories that got a second member during this run.
   std::size_t joined() const noexcept { return joined_; }
+  /// Fingerprint comparisons made so far: the cost of assignment, which stop keys keep bounded.
+  std::size_t compared() const noexcept { return compared_; }
 
  private:
-  struct Candidate {
+  /// A story of an earlier run, found through the database's buckets.
+  struct StoredCandidate {
     std::string story;
     Fingerprint fingerprint;
   };
-  void add_run_candidates(const BandKeys& keys, std::vector<Candidate>& out);
+  void add_run_candidates(const BandKeys& keys);
   void add_database_candidates(const Xapian::Database& articles,
-                               const std::vector<std::vector<std::string>>& buckets,
-                               std::vector<Candidate>& out);
+                               const std::vector<std::vector<std::string>>& buckets);
+  bool is_candidate(const std::string& story) const;
   static std::optional<Xapian::Document> first_member(const Xapian::Database& articles,
                                                       const std::string& story);
   std::vector<std::string> stored_bucket(const Xapian::Database& buckets, std::uint64_t key) const;
@@ -77,12 +81,19 @@ class StoryAssigner {
   BucketWrites writes_;
   bool earlier_articles_;  // whether the database held articles before this run (not so in a bulk load)
   double threshold_;
-  std::vector<std::string> stories_;        // stories started or joined in this run, by index
-  std::vector<Fingerprint> first_members_;  // their first member's fingerprint
-  BandIndex bands_;                         // band key -> indexes of this run's stories
+  std::vector<std::string> stories_;       // stories started or joined in this run, by index
+  std::deque<Fingerprint> first_members_;  // their first member's fingerprint (stable addresses)
+  std::vector<std::uint32_t> last_round_;  // the last assign() that listed them as candidates
+  BandIndex bands_;                        // band key -> indexes of this run's stories
   std::unordered_map<std::string, std::uint32_t> story_index_;
   std::vector<std::uint64_t> changed_;                        // bulk load: buckets changed since the flush
   std::unordered_map<std::uint64_t, std::string> unflushed_;  // otherwise: their whole new values
+  // The candidates of the current assign(), kept between calls so that their capacity is reused.
+  std::uint32_t round_ = 0;
+  std::vector<std::uint32_t> run_candidates_;
+  std::vector<StoredCandidate> stored_candidates_;
+  std::vector<const Fingerprint*> prints_;
+  std::size_t compared_ = 0;
   std::size_t joined_ = 0;
 };
 
