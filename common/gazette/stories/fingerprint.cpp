@@ -406,7 +406,8 @@ namespace {
 
 /// best_story_match over any list whose i-th fingerprint `at(i)` gives.
 template <typename At>
-std::optional<StoryMatch> best_match(const Fingerprint& fp, std::size_t count, At at, double threshold) noexcept {
+std::optional<StoryMatch> best_match(const Fingerprint& fp, std::size_t count, At at,
+                                     double threshold) noexcept {
   std::optional<StoryMatch> best;
   for (std::size_t i = 0; i < count; ++i) {
     const Fingerprint& candidate = at(i);
@@ -423,15 +424,15 @@ std::optional<StoryMatch> best_match(const Fingerprint& fp, std::size_t count, A
 
 std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<const Fingerprint> candidates,
                                            double threshold) noexcept {
-  return best_match(fp, candidates.size(), [&](std::size_t i) -> const Fingerprint& { return candidates[i]; },
-                    threshold);
+  return best_match(
+      fp, candidates.size(), [&](std::size_t i) -> const Fingerprint& { return candidates[i]; }, threshold);
 }
 
 std::optional<StoryMatch> best_story_match(const Fingerprint& fp,
                                            std::span<const Fingerprint* const> candidates,
                                            double threshold) noexcept {
-  return best_match(fp, candidates.size(), [&](std::size_t i) -> const Fingerprint& { return *candidates[i]; },
-                    threshold);
+  return best_match(
+      fp, candidates.size(), [&](std::size_t i) -> const Fingerprint& { return *candidates[i]; }, threshold);
 }
 
 }  // namespace gazette

@@ -172,7 +172,8 @@ struct StoryMatch {
 std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<const Fingerprint> candidates,
                                            double threshold = default_story_threshold) noexcept;
 /// The same over fingerprints held elsewhere (an indexer's stories), without copying them.
-std::optional<StoryMatch> best_story_match(const Fingerprint& fp, std::span<const Fingerprint* const> candidates,
+std::optional<StoryMatch> best_story_match(const Fingerprint& fp,
+                                           std::span<const Fingerprint* const> candidates,
                                            double threshold = default_story_threshold) noexcept;
 
 }  // namespace gazette

@@ -51,12 +51,12 @@ struct IndexSummary {
   std::size_t read = 0;    ///< articles read (good and rejected records)
   std::size_t added = 0;
   std::size_t replaced = 0;
-  std::size_t duplicates = 0;      ///< ids seen twice in this run
-  std::size_t joined_stories = 0;  ///< articles that joined the story of a near-duplicate
+  std::size_t duplicates = 0;         ///< ids seen twice in this run
+  std::size_t joined_stories = 0;     ///< articles that joined the story of a near-duplicate
   std::size_t story_comparisons = 0;  ///< fingerprints compared to find them
-  std::size_t quote_checked = 0;   ///< quoting articles heading their own story (quote_joiner.hpp)
-  std::size_t quote_joins = 0;     ///< of those, articles that joined the story they quote
-  double quote_seconds = 0;        ///< time of the quote pass
+  std::size_t quote_checked = 0;      ///< quoting articles heading their own story (quote_joiner.hpp)
+  std::size_t quote_joins = 0;        ///< of those, articles that joined the story they quote
+  double quote_seconds = 0;           ///< time of the quote pass
   std::size_t rejected = 0;
   std::size_t warnings = 0;
   std::size_t bytes = 0;                                         ///< input bytes (decompressed)

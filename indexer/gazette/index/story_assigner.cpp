@@ -34,7 +34,8 @@ void StoryAssigner::add_run_candidates(const BandKeys& keys) {
 }
 
 bool StoryAssigner::is_candidate(const std::string& story) const {
-  if (const auto run = story_index_.find(story); run != story_index_.end() && last_round_[run->second] == round_)
+  if (const auto run = story_index_.find(story);
+      run != story_index_.end() && last_round_[run->second] == round_)
     return true;
   return std::any_of(stored_candidates_.begin(), stored_candidates_.end(),
                      [&](const StoredCandidate& c) { return c.story == story; });
