@@ -8,21 +8,12 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "gazette/core/hash.hpp"
 #include "gazette/schema/facet_values.hpp"
 #include "gazette/schema/schema.hpp"
 #include "gazette/search/date_histogram.hpp"
+#include "gazette/search/key_counter.hpp"
 
 namespace gazette {
-
-namespace {
-/// Lets the counts be looked up by the string_view keys of a packed value, without a string each time;
-/// XXH3 (hash64) is fast on such short keys.
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view key) const noexcept { return hash64(key); }
-};
-}  // namespace
 
 /// Counts every facet slot from slot_facets: one value read per match instead of one per slot, and one hash
 /// lookup per value. Past `limit` matches it only counts them (the caller then counts another way).
@@ -33,17 +24,13 @@ class FacetSpies::PackedSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& document, double) override {
     if (++seen_ > limit_) return;
     schema::for_each_facet_value(document.get_value(schema::slot_facets),
-                                 [this](const schema::PackedFacetValue& v) {
-                                   if (auto it = counts_.find(v.key); it != counts_.end())
-                                     ++it->second;
-                                   else
-                                     counts_.emplace(v.key, 1);
-                                 });
+                                 [this](const schema::PackedFacetValue& v) { counts_.add(v.key); });
   }
 
   void add_values(std::map<Xapian::valueno, SlotValues>& values) const {
-    for (const auto& [key, count] : counts_)
-      values[schema::facet_key_slot(key)].emplace_back(std::string_view(key).substr(1), count);
+    counts_.for_each([&values](std::string_view key, Xapian::doccount count) {
+      values[schema::facet_key_slot(key)].emplace_back(key.substr(1), count);
+    });
   }
   Xapian::doccount seen() const noexcept { return seen_; }
   bool complete() const noexcept { return seen_ <= limit_; }
@@ -51,10 +38,7 @@ class FacetSpies::PackedSpy : public Xapian::MatchSpy {
  private:
   Xapian::doccount limit_;
   Xapian::doccount seen_ = 0;
-  // Keys and nodes come from one arena, freed at once: a page's facets see thousands of distinct names.
-  std::pmr::monotonic_buffer_resource arena_{64 * 1024};
-  std::pmr::unordered_map<std::pmr::string, Xapian::doccount, KeyHash, std::equal_to<>> counts_{
-      &arena_};  ///< by slot byte + value
+  KeyCounter counts_;  ///< by slot byte + value
 };
 
 FacetSpies::FacetSpies(bool packed, Xapian::doccount limit) {
